@@ -1,0 +1,186 @@
+"""The `where:` conditions of a rule: who the trigger is about and in what tense.
+
+A matcher finds the trigger words; these conditions decide whether the match
+is the claim the rule is about ("the regime will collapse", not "the bridge
+will collapse"). Scope (is it the writer's own assertion?) is decided later,
+in scope.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from . import grammar
+
+MODALITY_LABELS = ("future", "present", "past", "modal", "nonfinite", "ongoing", "perfect")
+
+
+@dataclass(frozen=True)
+class WordSpec:
+    """Which words a participant may be.
+
+    With `lemmas`, a word must be one of them (or a proper noun when `propn`
+    is true). Without, any word is accepted except `not_lemmas` (and proper
+    nouns when `propn` is false). `missing` says whether having no such
+    participant at all is acceptable. Personal pronouns are resolved to a
+    crude antecedent when `pronoun` is true.
+    """
+
+    lemmas: frozenset[str] = frozenset()
+    not_lemmas: frozenset[str] = frozenset()
+    propn: bool | None = None
+    pronoun: bool = True
+    missing: bool = False
+    relational: frozenset[str] = frozenset()
+
+    def accepts_token(self, tok: Token, depth: int = 0) -> bool:
+        forms = grammar.lemma_forms(tok)
+        if depth < 2 and (tok.lemma_.lower() in grammar.QUANTIFIERS or tok.like_num):
+            # "dozens of officials", "two of the generals": the group decides
+            member = grammar.owner_of(tok)
+            if member is not None:
+                return self.accepts_token(member, depth + 1)
+        if depth < 2 and tok.lemma_.lower() in self.relational:
+            owner = grammar.owner_of(tok)
+            if owner is not None:
+                if owner.pos_ == "PRON" and self.pronoun:
+                    owner = grammar.resolve_pronoun(owner) or owner
+                return self.accepts_token(owner, depth + 1)
+        if forms & self.not_lemmas:
+            return False
+        is_propn = tok.pos_ == "PROPN"
+        if self.lemmas:
+            return bool(forms & self.lemmas) or (bool(self.propn) and is_propn)
+        if self.propn is False and is_propn:
+            return False
+        return True
+
+    def accepts(self, toks: list[Token]) -> bool:
+        return self.match(toks) is not None
+
+    def match(self, toks: list[Token]) -> str | None:
+        """How the participant qualified: "lemma", "propn", "other", "missing"; None if not."""
+        if not toks:
+            return "missing" if self.missing else None
+        for tok in toks:
+            if tok.pos_ == "PRON" and self.pronoun and tok.lower_ in grammar.PERSONAL_PRONOUNS:
+                ante = grammar.resolve_pronoun(tok)
+                if ante is not None and self.accepts_token(ante):
+                    return self._kind(ante)
+                continue
+            if self.accepts_token(tok):
+                return self._kind(tok)
+        return None
+
+    def _kind(self, tok: Token) -> str:
+        if tok.lemma_.lower() in grammar.QUANTIFIERS or tok.like_num or tok.lemma_.lower() in self.relational:
+            owner = grammar.owner_of(tok)
+            if owner is not None:
+                tok = owner
+        if self.lemmas and grammar.lemma_forms(tok) & self.lemmas:
+            return "lemma"
+        if tok.pos_ == "PROPN":
+            return "propn"
+        return "other"
+
+
+@dataclass(frozen=True)
+class Veto:
+    """A word whose presence means the match is another sense ("fall into recession")."""
+
+    scope: str  # "children", "subject", "clause" or "sentence"
+    deps: frozenset[str] = frozenset()
+    lemmas: frozenset[str] = frozenset()
+    like_num: bool = False
+    dets: frozenset[str] = frozenset()  # the word must carry one of these determiners
+
+    def hits(self, anchor: Token, include_anchor: bool = False) -> Token | None:
+        if self.scope == "children":
+            pool = list(anchor.children)
+            head = grammar.clause_head(anchor)
+            if head is not anchor:
+                pool += list(head.children)
+        elif self.scope == "subject":
+            pool = [d for s in grammar.subject_of(anchor) for d in s.subtree]
+        elif self.scope == "clause":
+            pool = list(grammar.clause_head(anchor).subtree)
+        else:
+            pool = list(anchor.sent)
+        single = {w for w in self.lemmas if " " not in w}
+        multi = [w for w in self.lemmas if " " in w]
+        if multi and not self.deps:
+            text = " " + " ".join(t.lower_ for t in sorted(pool, key=lambda t: t.i)) + " "
+            for w in multi:
+                if f" {w} " in text:
+                    return anchor
+        for t in pool:
+            if t.i == anchor.i and not include_anchor:
+                continue
+            if self.deps and t.dep_ not in self.deps:
+                continue
+            if self.like_num and not (t.like_num or t.text.endswith("%")):
+                continue
+            if self.lemmas and not (grammar.lemma_forms(t) & single):
+                continue
+            if self.dets and not any(d.dep_ == "det" and d.lower_ in self.dets for d in t.children):
+                continue
+            return t
+        return None
+
+
+@dataclass(frozen=True)
+class Conditions:
+    subject: WordSpec | None = None
+    participant: WordSpec | None = None
+    agent: WordSpec | None = None
+    patient: WordSpec | None = None
+    object: WordSpec | None = None
+    modality: frozenset[str] = frozenset()
+    negated: bool | None = None
+    domain: frozenset[str] = frozenset()
+    veto: tuple[Veto, ...] = ()
+    require: tuple[Veto, ...] = ()
+    notes: dict = field(default_factory=dict)
+
+    def check(self, anchor: Token, paragraph_words: frozenset[str] | None = None) -> str | None:
+        """None when the match qualifies, else a short reason it does not."""
+        verb = grammar.clause_head(anchor)
+        # The domain check guards participants the words alone cannot place:
+        # a proper noun (Pyongyang or Arsenal?) or no participant spec at all.
+        needs_domain = True
+        if self.subject is not None:
+            kind = self.subject.match(grammar.subject_of(anchor))
+            if kind is None:
+                return "subject"
+            needs_domain = kind not in ("lemma", "missing")
+        if self.participant is not None:
+            kind = self.participant.match(grammar.participants(anchor))
+            if kind is None:
+                return "participant"
+            needs_domain = needs_domain and kind not in ("lemma", "missing")
+        for spec, found in ((self.agent, grammar.agents_of), (self.patient, grammar.patients_of), (self.object, grammar.objects_of)):
+            if spec is None:
+                continue
+            kind = spec.match(found(verb))
+            if kind is None:
+                return "agent" if spec is self.agent else "patient" if spec is self.patient else "object"
+            needs_domain = needs_domain and kind not in ("lemma", "missing")
+        if self.modality:
+            labels = grammar.modality(verb).labels()
+            if not labels & self.modality:
+                return "modality"
+        if self.negated is not None:
+            neg = any(grammar.is_negated(t) is not None for t in grammar.verb_group(anchor))
+            if neg != self.negated:
+                return "negated"
+        if self.domain and needs_domain and paragraph_words is not None and not (paragraph_words & self.domain):
+            return "domain"
+        for v in self.veto:
+            if v.hits(anchor) is not None:
+                return "veto"
+        for r in self.require:
+            if r.hits(anchor, include_anchor=True) is None:
+                return "require"
+        return None

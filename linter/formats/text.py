@@ -1,0 +1,82 @@
+"""Human output: `path:line:col: severity RULE message`, the source line, a caret, the fix."""
+
+from __future__ import annotations
+
+import os
+
+from ..finding import Finding
+
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "path": "\033[1m", "dim": "\033[2m", "fix": "\033[32m", "reset": "\033[0m"}
+
+
+def use_colour(stream, mode: str = "auto") -> bool:
+    if mode == "always":
+        return True
+    if mode == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _clean(text: str) -> str:
+    """Archive text is untrusted: never let it emit terminal control sequences."""
+    return "".join(ch if ch.isprintable() or ch == " " else " " if ch in "\t\r\n" else "\ufffd" for ch in text)
+
+
+class TextFormatter:
+    def __init__(self, stream, colour: str = "auto", show_context: bool = False, **_):
+        self.out = stream
+        self.colour = use_colour(stream, colour)
+        self.show_context = show_context
+
+    def _c(self, key: str, text: str) -> str:
+        return f"{_COLOURS[key]}{text}{_COLOURS['reset']}" if self.colour else text
+
+    def begin(self) -> None:
+        pass
+
+    def file(self, result) -> None:
+        # errors go to stderr, written by the CLI; findings made before a
+        # streaming read failed are still shown
+        text = result.document.text if result.document is not None else None
+        if text is not None:
+            all_lines = text.split("\n")
+        else:
+            all_lines = None
+        for f in result.findings:
+            self._finding(f, all_lines)
+
+    def _finding(self, f: Finding, all_lines) -> None:
+        w = self.out.write
+        head = f"{self._c('path', _clean(f.path))}:{f.line}:{f.column}: {self._c(f.severity, f.severity)} {f.rule} {_clean(f.message)} [{f.category}]"
+        w(head + "\n")
+        src = None
+        if all_lines is not None and 0 < f.line <= len(all_lines):
+            src = all_lines[f.line - 1].rstrip("\r")
+        if src is not None:
+            end_col = f.end_column if f.end_line == f.line else len(src) + 1
+            w(f"  | {_clean(src)}\n")
+            w(f"  | {' ' * (f.column - 1)}{self._c(f.severity, '^' * max(1, end_col - f.column))}\n")
+        else:
+            w(f"  | {_clean(f.text)}\n")
+        if f.suggestions:
+            s = f.suggestions[0]
+            label = "fix" if s.safe else "suggestion"
+            w(f"  = {label}: {self._c('fix', _clean(repr(s.replacement)[1:-1] if s.replacement else '(delete)'))}\n")
+        if self.show_context:
+            checked = [c for c in f.context if c.result == "absent"]
+            seen = [c for c in f.context if c.result != "absent"]
+            w(self._c("dim", f"  = checked: {', '.join(c.kind.replace('_', ' ') for c in checked)}: none applies") + "\n")
+            for c in seen:
+                w(self._c("dim", f"  = {c.kind.replace('_', ' ')}: '{_clean(c.cue or '')}' does not count ({c.note})") + "\n")
+
+    def end(self, summary) -> None:
+        if summary.findings == 0 and summary.errors == 0:
+            self.out.write(f"All checked! {summary.files} file{'s' if summary.files != 1 else ''}, no findings.\n")
+            return
+        parts = [f"Found {summary.findings} finding{'s' if summary.findings != 1 else ''} in {summary.files} file{'s' if summary.files != 1 else ''}"]
+        sev = ", ".join(f"{n} {k}" for k, n in sorted(summary.by_severity.items()))
+        if sev:
+            parts[0] += f" ({sev})"
+        if summary.errors:
+            parts.append(f"{summary.errors} file{'s' if summary.errors != 1 else ''} could not be checked")
+        self.out.write("; ".join(parts) + ".\n")

@@ -1,0 +1,390 @@
+"""Small questions about a parsed clause: its predicate, subject, tense and participants.
+
+Rules (conditions.py), scope (scope.py) and suggestions (suggest.py) all ask
+these; keeping them here means the three agree on what "the subject" or "the
+verb group" of a trigger is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+# Relations inside one clause: climbing through these stays in the clause.
+_PHRASAL = {
+    "prep", "pobj", "acomp", "attr", "oprd", "amod", "compound", "det", "nummod",
+    "advmod", "npadvmod", "dobj", "nsubj", "nsubjpass", "poss", "appos", "dative",
+    "agent", "quantmod", "nmod", "predet", "case", "neg", "prt", "dep", "intj",
+}
+# Relations that start a clause of their own.
+CLAUSAL = {"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp", "parataxis", "conj", "ROOT"}
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+OBJECTS = {"dobj", "dative", "oprd"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
+# Heads that raise a certain future into their "to"-complement ("is bound to fall").
+CERTAIN_RAISERS = {"go", "bound", "sure", "certain", "set", "destined", "doom", "doomed", "about", "poised", "fated", "guarantee", "guaranteed"}
+# Heads of partitive phrases: the noun after "of" says who is meant.
+QUANTIFIERS = {
+    "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores", "number", "group",
+    "handful", "couple", "pair", "several", "many", "some", "most", "all", "few", "none", "majority",
+    "minority", "rest", "half", "third", "quarter", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "tens", "batch", "wave", "string", "series", "raft", "clutch", "host", "slew",
+}
+PERSONAL_PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him"}
+
+
+def is_predicate(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass")
+
+
+def clause_head(tok: Token) -> Token:
+    """The verb (or copula) heading the clause that `tok` belongs to."""
+    seen = 0
+    while seen < 50:
+        seen += 1
+        if is_predicate(tok) and tok.dep_ not in ("amod", "compound"):
+            return tok
+        if tok.dep_ in CLAUSAL or tok.head is tok:
+            return tok
+        if tok.dep_ in _PHRASAL or tok.dep_ in ("aux", "auxpass", "mark", "punct", "cc"):
+            tok = tok.head
+            continue
+        return tok
+    return tok
+
+
+def aux_children(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def is_negated(tok: Token) -> Token | None:
+    """The negation attached to `tok` ("not", "n't", "never", "no" determiner), if any."""
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in ("never", "no", "not")):
+            return c
+    return None
+
+
+@dataclass(frozen=True)
+class Modality:
+    """Tense and modal marking of a clause, as far as the parse shows it."""
+
+    tense: str  # "future", "present", "past", "modal", "nonfinite"
+    progressive: bool = False
+    perfect: bool = False
+    modal: str | None = None  # lemma of a modal auxiliary (could, may ...)
+    negated: bool = False
+    raiser: Token | None = None  # "going"/"bound" in "is going to fall"
+
+    def labels(self) -> set[str]:
+        out = {self.tense}
+        if self.progressive:
+            out.add("ongoing" if self.tense in ("present", "future") else "past")
+        if self.perfect:
+            out.add("perfect")
+        return out
+
+
+def _aux_lemma(tok: Token) -> str:
+    low = tok.lower_
+    if low in ("'ll", "ll", "wo", "will", "shall"):
+        return "will"
+    if low in ("ca", "can", "cannot"):
+        return "can"
+    return tok.lemma_.lower()
+
+
+def modality(verb: Token) -> Modality:
+    """Classify a clause head's tense; conjuncts inherit from their first conjunct."""
+    auxes = aux_children(verb)
+    negated = is_negated(verb) is not None
+    # "The regime will falter and collapse": the second verb has no aux of its own.
+    if not auxes and verb.dep_ == "conj" and verb.tag_ in ("VB", "VBN", "VBG") and verb.head is not verb:
+        inherited = modality(verb.head)
+        progressive = inherited.progressive or verb.tag_ == "VBG"
+        return Modality(inherited.tense, progressive, inherited.perfect, inherited.modal, negated or inherited.negated, inherited.raiser)
+
+    # "is going to collapse", "is bound to fall", "is about to implode"
+    if verb.dep_ == "xcomp" and verb.head is not verb:
+        raiser = verb.head
+        raiser_lemma = raiser.lemma_.lower()
+        if raiser_lemma in CERTAIN_RAISERS or raiser.lower_ in CERTAIN_RAISERS:
+            if raiser_lemma == "go" and raiser.tag_ != "VBG":
+                pass
+            else:
+                outer = modality(raiser)
+                if outer.tense in ("present", "future"):
+                    return Modality("future", False, False, outer.modal, negated or outer.negated, raiser)
+                return Modality(outer.tense, False, outer.perfect, outer.modal, negated or outer.negated, raiser)
+
+    modal = None
+    tense = None
+    progressive = False
+    perfect = False
+    for a in auxes:
+        lem = _aux_lemma(a)
+        if lem == "will":
+            tense = tense or "future"
+        elif a.tag_ == "MD":
+            modal = modal or lem
+            if lem in ("can",) and tense is None:
+                tense = "present"
+        elif lem == "have":
+            perfect = True
+            if tense is None:
+                tense = "past" if "Past" in a.morph.get("Tense") else "present"
+        elif lem == "be":
+            if verb.tag_ == "VBG":
+                progressive = True
+            if tense is None and a.morph.get("Tense"):
+                tense = "past" if "Past" in a.morph.get("Tense") else "present"
+        elif lem == "do":
+            if tense is None:
+                tense = "past" if "Past" in a.morph.get("Tense") else "present"
+        if a.dep_ == "neg":
+            negated = True
+    if modal and tense is None:
+        tense = "modal"
+    if modal in ("would", "could", "might", "should") and tense is None:
+        tense = "modal"
+    if tense is None:
+        if verb.tag_ == "VBD":
+            tense = "past"
+        elif verb.tag_ in ("VBZ", "VBP"):
+            tense = "present"
+        elif verb.tag_ == "MD":
+            tense = "modal"
+        elif verb.tag_ == "VBN" and verb.dep_ in ("ROOT", "ccomp", "conj") and not auxes:
+            # Headline style: "Regime finished" – read as present.
+            tense = "present"
+        elif verb.tag_ in ("JJ",) and verb.dep_ == "ROOT":
+            tense = "present"
+        else:
+            tense = "nonfinite"
+    return Modality(tense, progressive, perfect, modal, negated)
+
+
+def lemma_forms(tok: Token) -> set[str]:
+    """The lemma of `tok`, plus multi-word forms built from its left modifiers.
+
+    "secret police" -> {"police", "secret police"}; "vice-minister", split by
+    the tokenizer into "vice - minister", also yields "vice-minister"; "head of
+    state" is built from the "of" phrase.
+    """
+    doc = tok.doc
+    head = tok.lemma_.lower()
+    forms = {head, tok.lower_}
+    words: list[str] = []
+    j = tok.i - 1
+    while j >= 0 and doc[j].head.i == tok.i and (doc[j].dep_ in ("compound", "amod", "nmod") or doc[j].text == "-"):
+        words.insert(0, doc[j].lower_)
+        forms.add(" ".join(words + [head]).replace(" - ", "-"))
+        j -= 1
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    forms.add(f"{head} of {' '.join(t.lemma_.lower() for t in pobj.subtree)}")
+    return forms
+
+
+def owner_of(noun: Token) -> Token | None:
+    """Possessor of a noun: "the regime's days", "the days of the regime", "their grip"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def with_conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.conjuncts:
+        if c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(c)
+    return out
+
+
+def _raised_subject(verb: Token) -> list[Token]:
+    """Subject of `verb`, looking through xcomp/conj chains ("is going to fall")."""
+    cur = verb
+    for _ in range(6):
+        subs = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs:
+            return subs
+        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head is not cur:
+            cur = cur.head
+            continue
+        if cur.dep_ in ("acl", "relcl") and cur.head is not cur and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # "a regime doomed to fall": the modified noun is the subject
+            return [cur.head]
+        break
+    return []
+
+
+def nominal_subject(noun: Token) -> list[Token]:
+    """Whose event a nominal trigger names: "the regime's collapse", "collapse of the regime"."""
+    out = []
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound") and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("of", "for"):
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "amod" and c.pos_ in ("ADJ", "PROPN") and c.text[:1].isupper():
+            out.append(c)  # "the Soviet collapse"
+    return out
+
+
+def subject_of(anchor: Token) -> list[Token]:
+    """The grammatical subject(s) a trigger predicates something of."""
+    if anchor.pos_ in ("NOUN", "PROPN") and not is_predicate(anchor):
+        found = nominal_subject(anchor)
+        if found:
+            return [t for s in found for t in with_conjuncts(s)]
+        if anchor.dep_ in ("nsubj", "nsubjpass"):
+            return []  # "Collapse is inevitable": the event has no named owner
+        # "Pyongyang faces imminent collapse": the clause's subject owns it
+    head = clause_head(anchor)
+    subs = _raised_subject(head)
+    result = []
+    for s in subs:
+        # "The regime's days are numbered" / "the government of X": look at the head noun
+        result.extend(with_conjuncts(s))
+    return result
+
+
+def objects_of(verb: Token) -> list[Token]:
+    out = [c for c in verb.children if c.dep_ in OBJECTS]
+    return [t for o in out for t in with_conjuncts(o)]
+
+
+def agents_of(verb: Token) -> list[Token]:
+    """Active subject, or the by-phrase of a passive."""
+    out = []
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    for c in verb.children:
+        if c.dep_ == "agent":
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "nsubj" and not passive:
+            out.append(c)
+    return [t for o in out for t in with_conjuncts(o)]
+
+
+def patients_of(verb: Token) -> list[Token]:
+    """Who the event happened to: passive subject, object, or intransitive subject."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("nsubjpass", "dobj"):
+            out.append(c)
+    if not out and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        out.append(verb.head)  # "the general executed last week"
+    if not out:
+        out = _raised_subject(verb)
+    return [t for o in out for t in with_conjuncts(o)]
+
+
+def participants(anchor: Token) -> list[Token]:
+    """Everyone a trigger involves: subjects, objects, agents, possessors."""
+    if anchor.pos_ in ("NOUN", "PROPN") and not is_predicate(anchor):
+        people = nominal_subject(anchor)
+        for c in anchor.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "against", "of", "on"):
+                people.extend(p for p in c.children if p.dep_ == "pobj")
+        head = clause_head(anchor)
+        if head is not anchor:
+            people.extend(subject_of(head) if head.i != anchor.i else [])
+        return [t for p in people for t in with_conjuncts(p)]
+    verb = clause_head(anchor)
+    found = subject_of(anchor) + objects_of(verb) + agents_of(verb) + patients_of(verb)
+    for c in verb.children:
+        if c.dep_ == "prep":
+            found.extend(p for p in c.children if p.dep_ == "pobj")
+    seen = set()
+    out = []
+    for t in found:
+        if t.i not in seen:
+            seen.add(t.i)
+            out.append(t)
+    return out
+
+
+def resolve_pronoun(tok: Token) -> Token | None:
+    """A crude antecedent for "it"/"they"/"he": the nearest earlier subject noun.
+
+    spaCy's small pipeline has no coreference; this covers the common
+    news-paragraph pattern where the previous sentence names the regime.
+    """
+    if tok.lower_ not in PERSONAL_PRONOUNS:
+        return None
+    doc = tok.doc
+    for i in range(tok.i - 1, -1, -1):
+        t = doc[i]
+        if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and t.pos_ in ("NOUN", "PROPN"):
+            return t
+    return None
+
+
+def verb_group(anchor: Token) -> list[Token]:
+    """The anchor with its auxiliaries, negation and raising chain, in text order."""
+    head = clause_head(anchor)
+    group = {anchor.i: anchor}
+    if is_predicate(anchor) or anchor is head:
+        base = anchor
+    else:
+        base = head
+    stack = [base]
+    while stack:
+        v = stack.pop()
+        group[v.i] = v
+        for c in v.children:
+            if c.dep_ in ("aux", "auxpass", "neg") and c.i < anchor.i + 1:
+                group[c.i] = c
+        if v.dep_ == "xcomp" and v.head.lemma_.lower() in CERTAIN_RAISERS and v.head.i < v.i:
+            stack.append(v.head)
+    toks = sorted(group.values(), key=lambda t: t.i)
+    return toks
+
+
+def span_of(tokens: list[Token]) -> Span:
+    doc = tokens[0].doc
+    return doc[min(t.i for t in tokens): max(t.i for t in tokens) + 1]
+
+
+_TITLE_SMALL = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "from", "with", "or", "is", "are", "will", "be", "'s", "’s"}
+
+
+def _title_word(t: Token) -> bool:
+    return not t.is_punct and (t.text[:1].isupper() or t.lower_ in _TITLE_SMALL)
+
+
+def in_cited_title(tok: Token) -> bool:
+    """Is `tok` inside a Title Case run that reads as the title of a cited work?
+
+    "Chang's The Coming Collapse of China argued ..." is a title; a headline
+    whose whole sentence is in Title Case is the writer's own claim.
+    """
+    if not tok.text[:1].isupper():
+        return False
+    sent = tok.sent
+    words = [t for t in sent if t.is_alpha]
+    if words and sum(1 for t in words if _title_word(t)) >= 0.8 * len(words):
+        return False
+    doc = tok.doc
+    lo = tok.i
+    while lo - 1 >= sent.start and _title_word(doc[lo - 1]):
+        lo -= 1
+    hi = tok.i
+    while hi + 1 < sent.end and _title_word(doc[hi + 1]):
+        hi += 1
+    caps = sum(1 for t in doc[lo: hi + 1] if t.text[:1].isupper())
+    if caps < 2:
+        return False
+    if tok.i == sent.start and caps < 3:
+        return False
+    return True

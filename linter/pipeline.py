@@ -1,0 +1,154 @@
+"""The spaCy component: `nlp.add_pipe("hedgelint")` in any English pipeline.
+
+It needs a parser (dependencies and sentences), a tagger and a lemmatizer.
+Findings go to `doc.spans["hedgelint"]` (span label = rule id) and, with their
+scope checks, to `doc._.hedgelint`. The CLI and every other front end run this
+same component; they only add reading files and mapping positions.
+
+A blank line inside a Doc separates paragraphs: attribution named at the start
+of one paragraph does not carry into the next.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from . import grammar
+from .finding import ContextCheck
+from .matching import Candidate, CompiledRules
+from .rules import Rule, RuleSet, load_packs
+from .scope import Lexicon, ParagraphInfo, Scope
+
+SPANS_KEY = "hedgelint"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A trigger the component examined: where, which rule, and what scope found."""
+
+    rule: Rule
+    span: Span
+    anchor: Token
+    checks: tuple[ContextCheck, ...]
+    cleared_by: ContextCheck | None = None
+
+    @property
+    def is_finding(self) -> bool:
+        return self.cleared_by is None
+
+
+def _register_extensions() -> None:
+    if not Doc.has_extension("hedgelint"):
+        Doc.set_extension("hedgelint", default=None)
+    if not Doc.has_extension("hedgelint_cleared"):
+        Doc.set_extension("hedgelint_cleared", default=None)
+
+
+def flag_span(anchor: Token, span: Span) -> Span:
+    """The flagged range: the match plus the predicate's auxiliaries ("will be gone")."""
+    if grammar.is_predicate(anchor) or anchor.pos_ == "ADJ" or anchor.tag_ == "VBN":
+        toks = grammar.verb_group(anchor)
+        lo = min(span.start, toks[0].i)
+        hi = max(span.end, toks[-1].i + 1)
+        # do not reach across a clause boundary to the left
+        return anchor.doc[lo:hi]
+    return span
+
+
+def _paragraphs(doc: Doc) -> list[list[Span]]:
+    """Group sentences into paragraphs at blank lines."""
+    groups: list[list[Span]] = [[]]
+    for sent in doc.sents:
+        if groups[-1] and "\n\n" in doc.text[groups[-1][-1].end_char: sent.start_char].replace("\r", "").replace(" ", "").replace("\t", ""):
+            groups.append([])
+        groups[-1].append(sent)
+        # a blank line inside the sentence span (trailing whitespace token)
+        if "\n\n" in sent.text.replace("\r", "").replace(" ", "").replace("\t", ""):
+            groups.append([])
+    return [g for g in groups if g]
+
+
+class HedgelintComponent:
+    def __init__(self, nlp: Language, name: str, ruleset: RuleSet, select=None, ignore=None, spans_key: str = SPANS_KEY, keep_cleared: bool = False):
+        _register_extensions()
+        self.name = name
+        self.ruleset = ruleset
+        self.rules = ruleset.selected(select or None, ignore or None)
+        self.compiled = CompiledRules(nlp.vocab, self.rules)
+        self.scope = Scope(Lexicon(ruleset.lexicons))
+        self.spans_key = spans_key
+        self.keep_cleared = keep_cleared
+        self.booster_categories = {"certainty"}
+
+    # The engine calls this on the tokenizer's output to skip the parser.
+    def might_match(self, lower_words) -> bool:
+        return self.compiled.might_match(lower_words)
+
+    def __call__(self, doc: Doc) -> Doc:
+        hits = self.examine(doc)
+        findings = [h for h in hits if h.is_finding]
+        doc.spans[self.spans_key] = [Span(doc, h.span.start, h.span.end, label=h.rule.id) for h in findings]
+        doc._.hedgelint = findings
+        doc._.hedgelint_cleared = [h for h in hits if not h.is_finding] if self.keep_cleared else None
+        return doc
+
+    def examine(self, doc: Doc) -> list[Hit]:
+        candidates = self.compiled.candidates(doc)
+        if not candidates:
+            return []
+        words = frozenset(t.lemma_.lower() for t in doc) | frozenset(t.lower_ for t in doc)
+        qualified: list[Candidate] = []
+        for cand in candidates:
+            if cand.rule.where.check(cand.anchor, words) is None:
+                qualified.append(cand)
+        if not qualified:
+            return []
+        paragraphs = _paragraphs(doc)
+        para_of_sent: dict[int, tuple[int, int]] = {}
+        for p, sents in enumerate(paragraphs):
+            for k, s in enumerate(sents):
+                para_of_sent[s.start] = (p, k)
+        # A booster is the writer speaking: it ends a source's account.
+        turns: dict[int, set[int]] = {}
+        for cand in qualified:
+            if cand.rule.category in self.booster_categories:
+                p, k = para_of_sent.get(cand.anchor.sent.start, (0, 0))
+                turns.setdefault(p, set()).add(k)
+        infos: dict[int, ParagraphInfo] = {}
+        hits: list[Hit] = []
+        taken: set[int] = set()
+        for cand in qualified:
+            p, _ = para_of_sent.get(cand.anchor.sent.start, (0, 0))
+            if p not in infos:
+                infos[p] = ParagraphInfo(doc, self.scope.lex, paragraphs[p], turns.get(p, set()))
+            result = self.scope.assess(cand.anchor, cand.rule.cleared_by, infos[p])
+            span = flag_span(cand.anchor, cand.span)
+            hit = Hit(cand.rule, span, cand.anchor, result.checks, result.cleared_by)
+            if hit.is_finding:
+                # one finding per trigger word, the first rule (pack order) wins
+                if cand.anchor.i in taken:
+                    continue
+                taken.add(cand.anchor.i)
+            hits.append(hit)
+        return hits
+
+
+@Language.factory(
+    "hedgelint",
+    assigns=["doc.spans", "doc._.hedgelint"],
+    requires=["token.dep", "token.pos", "token.lemma", "token.tag"],
+    default_config={"packs": None, "extra_packs": [], "select": [], "ignore": [], "spans_key": SPANS_KEY, "keep_cleared": False},
+)
+def make_hedgelint(nlp: Language, name: str, packs: list[str] | None, extra_packs: list[str], select: list[str], ignore: list[str], spans_key: str, keep_cleared: bool):
+    ruleset = load_packs([Path(p) for p in packs] if packs else None, [Path(p) for p in extra_packs])
+    return HedgelintComponent(nlp, name, ruleset, select, ignore, spans_key, keep_cleared)
+
+
+def component_from_ruleset(nlp: Language, ruleset: RuleSet, select=None, ignore=None, keep_cleared: bool = False) -> HedgelintComponent:
+    """Add the component with an already loaded RuleSet (the engine loads packs once)."""
+    comp = HedgelintComponent(nlp, "hedgelint", ruleset, select, ignore, SPANS_KEY, keep_cleared)
+    return comp

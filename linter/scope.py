@@ -1,0 +1,519 @@
+"""Is this trigger the writer's own assertion? The hard part of hedgelint.
+
+Modelled on medspaCy's ConText: a modifier (a cue with a kind) acts on the
+targets inside its scope. ConText takes the scope from a token window; here it
+is the dependency tree. From the trigger we walk up to the root; each word on
+that path governs the trigger, and each check asks whether one of those
+governors, or a modifier attached to one, changes what the writer commits to:
+
+- a hedge on the main verb covers its clausal complements
+  ("it seems the regime will fall");
+- a reporting verb covers its complement, also when it trails the quote
+  ("..., the ministry said");
+- a conditional mark on a governing clause, or an if-clause attached to one;
+- a negation on a governing evidential verb ("does not mean") lowers
+  confidence, while a negation on the trigger itself ("will never fall") is a
+  claim of its own and is left to the rule;
+- a non-assertive governor ("wonder whether", "wary of treating X as proof
+  that", "the idea that ...") embeds the trigger without asserting it.
+
+Paragraph-level attribution (a source named at the start of a paragraph
+covers the account that follows) is computed once per paragraph.
+
+The cue words come from rules/context.yaml; only their placement is decided
+here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from spacy.tokens import Doc, Span, Token
+
+from . import grammar
+from .finding import ContextCheck
+
+KINDS = (
+    "question",
+    "hedge",
+    "attribution",
+    "quote",
+    "paragraph_attribution",
+    "conditional",
+    "negation",
+    "negated_trigger",
+    "embedded",
+    "title",
+    "past",
+    "public_record",
+    "history",
+)
+
+# Relations across which a governor's modal or negation does NOT reach the
+# trigger: the main clause's "may" says nothing about an adverbial clause.
+_ISOLATING = {"advcl"}
+# How a complement hangs from a reporting verb.
+_REPORTED = {"ccomp", "xcomp", "dobj", "parataxis", "advcl", "oprd", "acomp", "pcomp", "dep", "conj", "nsubjpass", "attr", "prep", "pobj", "acl"}
+_CONTENT = {"acl", "ccomp", "relcl", "prep", "pobj", "pcomp", "appos", "xcomp", "advcl", "dobj", "attr", "oprd", "conj", "nsubj", "nsubjpass"}
+_NEGATIVE_SUBJECTS = {"nothing", "nobody", "none", "no-one", "neither", "few"}
+_OPEN_QUOTES = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "\u201e": "\u201c", "\u2039": "\u203a"}
+_YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """What scope found: the context that clears the trigger, and all checks made."""
+
+    cleared_by: ContextCheck | None
+    checks: tuple[ContextCheck, ...]
+
+
+class Lexicon:
+    """Named word sets from the packs, with a helper to test a token against one."""
+
+    def __init__(self, sets: dict[str, frozenset[str]]):
+        self.sets = sets
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        return self.sets.get(name, frozenset())
+
+    def has(self, name: str, tok: Token) -> bool:
+        s = self.sets.get(name)
+        if not s:
+            return False
+        return tok.lemma_.lower() in s or tok.lower_ in s
+
+
+def _chain(anchor: Token) -> list[tuple[Token, str | None]]:
+    """The trigger and its governors up to the root, each with the relation it was reached by."""
+    out: list[tuple[Token, str | None]] = [(anchor, None)]
+    cur = anchor
+    for _ in range(64):
+        if cur.head is cur:
+            break
+        out.append((cur.head, cur.dep_))
+        cur = cur.head
+    return out
+
+
+def _subject(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return c
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ in ("xcomp", "conj", "acomp") and cur.head is not cur:
+            cur = cur.head
+            for c in cur.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    return c
+        else:
+            break
+    return None
+
+
+class ParagraphInfo:
+    """Facts about one paragraph (one Doc) that every trigger in it shares."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, sents: list[Span] | None = None, turn_sentences: set[int] | None = None):
+        self.doc = doc
+        self.lex = lex
+        self.turn_sentences = turn_sentences or set()
+        self.sents = sents if sents is not None else list(doc.sents)
+        self.start_char = self.sents[0].start_char if self.sents else 0
+        self.end_char = self.sents[-1].end_char if self.sents else len(doc.text)
+        self._sent_index = {s.start: i for i, s in enumerate(self.sents)}
+
+    def sentence_index(self, tok: Token) -> int:
+        return self._sent_index.get(tok.sent.start, 0)
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        """Character ranges inside quotation marks (curly, guillemets, straight)."""
+        base = self.start_char
+        text = self.doc.text[base: self.end_char]
+        spans: list[tuple[int, int]] = []
+        stack: list[tuple[str, int]] = []
+        straight_open = None
+        for i, ch in enumerate(text):
+            if ch == '"':
+                if straight_open is None:
+                    straight_open = i
+                else:
+                    spans.append((straight_open, i + 1))
+                    straight_open = None
+            elif ch in _OPEN_QUOTES and not (ch == "\u2018" and i > 0 and text[i - 1].isalnum()):
+                if ch == "\u201c" and stack and stack[-1][0] == "\u201e":
+                    o, start = stack.pop()
+                    spans.append((start, i + 1))
+                else:
+                    stack.append((ch, i))
+            elif stack and ch == _OPEN_QUOTES[stack[-1][0]]:
+                # a closing single quote followed by a letter is an apostrophe
+                if ch == "\u2019" and i + 1 < len(text) and text[i + 1].isalpha():
+                    continue
+                o, start = stack.pop()
+                spans.append((start, i + 1))
+        # A quote left open runs to the end of the paragraph (continued quotes).
+        if straight_open is not None:
+            spans.append((straight_open, len(text)))
+        for _, start in stack:
+            if text[start] in "\u201c\u00ab\u201e":
+                spans.append((start, len(text)))
+        return [(a + base, b + base) for a, b in spans]
+
+    def in_quote(self, tok: Token) -> tuple[int, int] | None:
+        return self.quote_at(tok.idx)
+
+    def quote_at(self, i: int) -> tuple[int, int] | None:
+        for a, b in self.quotes:
+            if a < i < b:
+                return (a, b)
+        return None
+
+    def quoted_share(self, sent: Span) -> float:
+        chars = 0
+        for a, b in self.quotes:
+            lo, hi = max(a, sent.start_char), min(b, sent.end_char)
+            if hi > lo:
+                chars += hi - lo
+        return chars / max(1, sent.end_char - sent.start_char)
+
+    def _first_person(self, tok: Token | None) -> bool:
+        return tok is not None and tok.lower_ in self.lex["first_person"]
+
+    def attributing_cue(self, sent: Span) -> Token | None:
+        """The reporting word that makes this sentence a source's account, if any."""
+        if self.quoted_share(sent) >= 0.5:
+            return sent[0]
+        root = sent.root
+        candidates = [root] + [c for c in root.children if c.dep_ in ("conj", "parataxis", "ccomp", "advcl")]
+        for v in candidates:
+            if self.lex.has("reporting_verb", v) and not self.in_quote(v):
+                subj = _subject(v)
+                if subj is None or not self._first_person(subj):
+                    if subj is not None or any(c.dep_ == "auxpass" for c in v.children):
+                        return v
+            for c in v.children:
+                if c.dep_ == "prep" and c.lower_ in ("according", "per") and not self.in_quote(c):
+                    return c
+        return None
+
+    def is_turn(self, sent: Span) -> bool:
+        """Does the writer here turn from the source's account to her own analysis?"""
+        idx = self._sent_index.get(sent.start, -1)
+        if idx in self.turn_sentences:
+            return True
+        low = sent.text.lower()
+        for phrase in self.lex["analysis_turn"]:
+            pos = low.find(phrase)
+            if pos >= 0 and (pos == 0 or not low[pos - 1].isalpha()) and not self.quote_at(sent.start_char + pos):
+                return True
+        root = sent.root
+        subj = _subject(root)
+        if subj is not None and subj.lower_ in ("i", "we") and not self.in_quote(subj):
+            return True
+        return False
+
+    @cached_property
+    def carried(self) -> dict[int, Token]:
+        """Sentence index -> the earlier reporting cue whose account it continues."""
+        out: dict[int, Token] = {}
+        cue: Token | None = None
+        for i, s in enumerate(self.sents):
+            if cue is not None:
+                if self.is_turn(s):
+                    cue = None
+                else:
+                    out[i] = cue
+            own = self.attributing_cue(s)
+            if own is not None and not self.is_turn(s):
+                cue = own
+        return out
+
+
+@dataclass
+class Scope:
+    lex: Lexicon
+    history_before_year: int = 2016
+    _phrases: dict = field(default_factory=dict)
+
+    # ---------------------------------------------------------------- helpers
+    def _first_person(self, tok: Token | None) -> bool:
+        return tok is not None and tok.lower_ in self.lex["first_person"]
+
+    def _negated(self, tok: Token) -> Token | None:
+        neg = grammar.is_negated(tok)
+        if neg is not None:
+            return neg
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _NEGATIVE_SUBJECTS:
+                return c
+            if c.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+                if c.pos_ in ("NOUN", "PROPN"):
+                    return c
+        return None
+
+    def _group(self, anchor: Token) -> set[int]:
+        """Token ids that are the trigger's own verb group (anchor and its raisers)."""
+        ids = {anchor.i}
+        cur = anchor
+        while cur.dep_ == "xcomp" and cur.head is not cur and cur.head.lemma_.lower() in grammar.CERTAIN_RAISERS:
+            cur = cur.head
+            ids.add(cur.i)
+        if anchor.dep_ in ("acomp", "attr", "oprd") or (anchor.pos_ == "ADJ" and anchor.dep_ != "amod"):
+            ids.add(anchor.head.i)  # "is doomed": the copula belongs to the trigger
+        return ids
+
+    # ----------------------------------------------------------------- checks
+    def question(self, anchor: Token, chain, para) -> ContextCheck | None:
+        sent = anchor.sent
+        for t in sent:
+            if t.i >= anchor.i and t.text in ("?", "?"):
+                return ContextCheck("question", "cleared", "?", "the sentence asks rather than asserts")
+        return None
+
+    def hedge(self, anchor: Token, chain, para) -> ContextCheck | None:
+        lex = self.lex
+        group = self._group(anchor)
+        for idx, (node, rel) in enumerate(chain):
+            if idx > 0 and rel in _ISOLATING and node.i not in group:
+                break
+            for c in node.children:
+                low = c.lower_
+                lem = c.lemma_.lower()
+                if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD":
+                    if lem in lex["hedge_modal"] or low in lex["hedge_modal"] or low in ("ca",) and False:
+                        if lem == "can" or low in ("ca", "can", "cannot"):
+                            if self._negated(node) is not None or low == "cannot":
+                                continue  # "cannot survive" is certain
+                        return ContextCheck("hedge", "cleared", c.text, "modal verb lowers confidence")
+                if c.dep_ in ("advmod", "npadvmod") and (lem in lex["hedge_adverb"] or low in lex["hedge_adverb"]):
+                    return ContextCheck("hedge", "cleared", c.text, "hedging adverb")
+                if c.dep_ == "advmod" and low in ("certainly", "surely", "definitely"):
+                    if any(d.lower_ in ("almost", "nearly", "very", "most") for d in c.children):
+                        return ContextCheck("hedge", "cleared", f"{next(d.text for d in c.children if d.lower_ in ('almost','nearly','very','most'))} {c.text}", "calibrated estimative term (ICD 203)")
+                if c.dep_ == "prep" and low == "in":
+                    objs = [p for p in c.children if p.dep_ == "pobj"]
+                    if objs and objs[0].lemma_.lower() in ("likelihood", "probability"):
+                        return ContextCheck("hedge", "cleared", f"in all {objs[0].text}", "hedging adverbial")
+                if c.dep_ == "amod" and idx == 0 and (lem in lex["hedge_adjective"] or low in lex["hedge_adjective"]):
+                    return ContextCheck("hedge", "cleared", c.text, "hedging modifier")
+                if idx > 0 and c.dep_ in ("acomp", "attr", "oprd") and lex.has("hedge_adjective", c) and rel in ("ccomp", "xcomp", "csubj", "advcl"):
+                    if self._negated(c) is None:
+                        return ContextCheck("hedge", "cleared", c.text, "hedging predicate governs the clause")
+            if idx == 0:
+                continue
+            if lex.has("hedge_verb", node) and rel in ("xcomp", "ccomp", "oprd", "dobj", "prep", "pobj", "advcl", "acomp", "attr", "csubj", "nsubj"):
+                if self._negated(node) is None:
+                    return ContextCheck("hedge", "cleared", node.text, "hedging verb governs the clause")
+            if lex.has("hedge_adjective", node) and rel in ("xcomp", "ccomp", "prep", "pobj", "csubj", "advcl", "acl"):
+                if self._negated(node) is None:
+                    return ContextCheck("hedge", "cleared", node.text, "hedging predicate governs the clause")
+            if lex.has("hedge_noun", node) and rel in ("acl", "ccomp", "relcl", "prep", "pobj", "appos", "pcomp"):
+                neg = self._negated(node) or next((d for d in node.children if d.dep_ == "det" and d.lower_ == "no"), None)
+                boost = next((d for d in node.children if d.dep_ == "amod" and lex.has("booster_modifier", d)), None)
+                if neg is None and boost is None:
+                    return ContextCheck("hedge", "cleared", node.text, "hedging noun governs the clause")
+            if lex.has("first_person_hedge", node) and rel in _REPORTED and self._first_person(_subject(node)):
+                if self._negated(node) is None or node.lemma_.lower() in ("think", "believe", "expect"):
+                    return ContextCheck("hedge", "cleared", f"{_subject(node).text} {node.text}", "the writer marks this as belief, not fact")
+        return None
+
+    def attribution(self, anchor: Token, chain, para) -> ContextCheck | None:
+        lex = self.lex
+        ignored: ContextCheck | None = None
+        for idx, (node, rel) in enumerate(chain):
+            if idx > 0 and rel in _REPORTED and lex.has("reporting_verb", node):
+                subj = _subject(node)
+                if self._first_person(subj):
+                    ignored = ignored or ContextCheck("attribution", "ignored", f"{subj.text} {node.text}", "first person is the writer, not a source")
+                elif node.tag_ == "VBG" and subj is None and node.dep_ in ("advcl", "acl", "xcomp") and idx + 1 < len(chain) and self._first_person(_subject(chain[idx + 1][0])):
+                    ignored = ignored or ContextCheck("attribution", "ignored", node.text, "the writer's own statement")
+                else:
+                    return ContextCheck("attribution", "cleared", node.text, "reported speech")
+            if idx > 0 and rel in _REPORTED and lex.has("evidential_verb", node):
+                subj = _subject(node)
+                if subj is not None and (lex.has("source_noun", subj) or lex.has("research_agent", subj) or subj.pos_ == "PROPN"):
+                    return ContextCheck("attribution", "cleared", f"{subj.text} {node.text}", "a named source presents it")
+            for c in node.children:
+                if c is (chain[idx - 1][0] if idx > 0 else None):
+                    continue
+                if c.dep_ == "prep" and c.lower_ in ("according", "per"):
+                    return ContextCheck("attribution", "cleared", c.text + (" to" if c.lower_ == "according" else ""), "attributed to a source")
+                if c.dep_ in ("parataxis", "advcl", "ccomp", "conj") and lex.has("reporting_verb", c):
+                    subj = _subject(c)
+                    has_complement = any(d.dep_ in ("ccomp", "dobj", "xcomp") for d in c.children)
+                    if subj is not None and not self._first_person(subj) and not has_complement:
+                        return ContextCheck("attribution", "cleared", f"{subj.text} {c.text}", "reported speech")
+                    if subj is None and c.dep_ == "advcl" and any(d.lower_ == "as" for d in c.children):
+                        return ContextCheck("attribution", "cleared", c.text, "reported speech")
+        # "according to" fronted and attached elsewhere in the sentence
+        for t in anchor.sent:
+            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to" and t.head.i == anchor.sent.root.i:
+                return ContextCheck("attribution", "cleared", "according to", "attributed to a source")
+        return ignored
+
+    def quote(self, anchor: Token, chain, para) -> ContextCheck | None:
+        q = para.in_quote(anchor)
+        if q is not None:
+            return ContextCheck("quote", "cleared", para.doc.text[q[0]: min(q[1], q[0] + 40)], "inside quotation marks")
+        return None
+
+    def paragraph_attribution(self, anchor: Token, chain, para) -> ContextCheck | None:
+        idx = para.sentence_index(anchor)
+        cue = para.carried.get(idx)
+        if cue is not None:
+            return ContextCheck("paragraph_attribution", "cleared", cue.sent.text[:60], "continues the source's account from earlier in the paragraph")
+        return None
+
+    def conditional(self, anchor: Token, chain, para) -> ContextCheck | None:
+        lex = self.lex
+        for idx, (node, rel) in enumerate(chain):
+            for c in node.children:
+                if c.dep_ == "mark" and c.lower_ in lex["condition_mark"]:
+                    if c.i > 0 and c.doc[c.i - 1].lower_ == "even":
+                        return None
+                    return ContextCheck("conditional", "cleared", c.text, "conditional or open question")
+                if c.dep_ == "advcl" and c is not (chain[idx - 1][0] if idx > 0 else None):
+                    marks = [m for m in c.children if m.dep_ == "mark"]
+                    if marks and marks[0].lower_ in lex["condition_mark"] and marks[0].lower_ != "whether":
+                        m = marks[0]
+                        if m.i > 0 and m.doc[m.i - 1].lower_ == "even":
+                            continue
+                        if any(d.lower_ == "even" and d.dep_ == "advmod" for d in c.children):
+                            continue
+                        return ContextCheck("conditional", "cleared", f"{m.text} {c.text}", "holds only under a condition")
+                    first = c.doc[c.left_edge.i]
+                    if first.lower_ in ("should", "were", "had") and first.dep_ in ("aux", "auxpass", "ROOT") and first.i < c.i:
+                        return ContextCheck("conditional", "cleared", first.text, "inverted conditional")
+                    if c.lower_ in ("confirmed", "true", "verified", "accurate", "correct") and any(m.lower_ == "if" for m in c.children):
+                        return ContextCheck("conditional", "cleared", "if confirmed", "holds only if confirmed")
+            if idx > 0 and rel in _ISOLATING:
+                break
+        return None
+
+    def negation(self, anchor: Token, chain, para) -> ContextCheck | None:
+        lex = self.lex
+        group = self._group(anchor)
+        ignored = None
+        for idx, (node, rel) in enumerate(chain):
+            if node.i in group:
+                continue
+            if rel in _ISOLATING and idx > 0 and chain[idx - 1][0].i not in group and False:
+                break
+            if idx > 0:
+                hedge = self._far_from_certain(node)
+                if hedge is not None:
+                    return ContextCheck("negation", "cleared", hedge, "the writer denies certainty")
+            neg = self._negated(node)
+            if neg is None and node.pos_ in ("NOUN",) and any(d.dep_ == "det" and d.lower_ == "no" for d in node.children):
+                neg = next(d for d in node.children if d.dep_ == "det" and d.lower_ == "no")
+            if neg is None:
+                if rel in _ISOLATING:
+                    break
+                continue
+            if lex.has("booster_negation", node) or (neg.dep_ != "neg" and lex.has("booster_negation", neg)):
+                ignored = ignored or ContextCheck("negation", "ignored", f"{neg.text} {node.text}", "this negation is a booster, not prudence")
+                continue
+            if self._first_person(_subject(node)) and node.lemma_.lower() in ("doubt",):
+                continue
+            below = chain[idx - 1][0] if idx > 0 else None
+            evidential = lex.has("evidence_word", node) or (
+                node.lemma_.lower() == "be" and below is not None and lex.has("evidence_word", below)
+            ) or any(c.dep_ in ("acomp", "attr") and lex.has("evidence_word", c) for c in node.children)
+            if not evidential:
+                ignored = ignored or ContextCheck("negation", "ignored", f"{neg.text} {node.text}", "a negated fact, not a doubt about this claim")
+                if rel in _ISOLATING:
+                    break
+                continue
+            return ContextCheck("negation", "cleared", f"{neg.text} {node.text}", "negated claim of evidence or fact")
+        return ignored
+
+    _CERTAIN = {"certain", "clear", "sure", "obvious", "inevitable", "assured", "guaranteed", "settled", "given", "evident", "proven", "established"}
+
+    def _far_from_certain(self, node: Token) -> str | None:
+        """ "far from certain", "by no means clear", "hardly inevitable" governing the clause."""
+        for c in node.children:
+            if c.dep_ in ("advmod", "prep", "acomp", "attr") and c.i < node.i + 8:
+                words = [t for t in c.subtree]
+                lows = [t.lower_ for t in words]
+                if any(w in self._CERTAIN for w in lows) and (
+                    ("far" in lows and "from" in lows) or "hardly" in lows or "scarcely" in lows or ("by" in lows and "means" in lows) or "not" in lows
+                ):
+                    return " ".join(t.text for t in words)
+        return None
+
+    def negated_trigger(self, anchor: Token, chain, para) -> ContextCheck | None:
+        for i in sorted(self._group(anchor)):
+            tok = anchor.doc[i]
+            neg = self._negated(tok)
+            if neg is not None:
+                return ContextCheck("negated_trigger", "cleared", neg.text, "the trigger itself is negated")
+        return None
+
+    def embedded(self, anchor: Token, chain, para) -> ContextCheck | None:
+        lex = self.lex
+        for idx, (node, rel) in enumerate(chain):
+            if idx == 0:
+                continue
+            if rel not in _CONTENT:
+                continue
+            subj = _subject(node)
+            if node.pos_ in ("VERB", "AUX") and lex.has("non_assertive_verb", node):
+                if self._first_person(subj) and node.lemma_.lower() in ("predict", "forecast", "expect", "warn", "bet", "wager"):
+                    continue
+                if node.lemma_.lower() == "treat" or rel in ("ccomp", "xcomp", "dobj", "prep", "pcomp", "advcl", "oprd", "conj", "attr"):
+                    return ContextCheck("embedded", "cleared", node.text, "embedded under a non-assertive verb")
+            if node.pos_ == "ADJ" and lex.has("non_assertive_adjective", node):
+                return ContextCheck("embedded", "cleared", node.text, "embedded under a non-assertive predicate")
+            if node.pos_ in ("NOUN", "PROPN") and lex.has("non_assertive_noun", node) and rel in ("acl", "ccomp", "relcl", "prep", "pobj", "appos", "pcomp", "nsubj", "compound", "amod"):
+                owner = next((d for d in node.children if d.dep_ == "poss"), None)
+                if owner is not None and self._first_person(owner):
+                    continue  # "my view is that ..." is the writer's own
+                return ContextCheck("embedded", "cleared", node.text, "a mention of the claim, not the claim")
+        return None
+
+    def title(self, anchor: Token, chain, para) -> ContextCheck | None:
+        if grammar.in_cited_title(anchor):
+            return ContextCheck("title", "cleared", anchor.text, "part of a cited title")
+        return None
+
+    def past(self, anchor: Token, chain, para) -> ContextCheck | None:
+        head = grammar.clause_head(anchor)
+        mod = grammar.modality(head)
+        if mod.tense == "past" or (mod.perfect and mod.tense != "future"):
+            return ContextCheck("past", "cleared", head.text, "describes a past event, not the future")
+        return None
+
+    def public_record(self, anchor: Token, chain, para) -> ContextCheck | None:
+        for t in anchor.sent:
+            if t.i != anchor.i and grammar.lemma_forms(t) & self.lex["public_record"]:
+                return ContextCheck("public_record", "cleared", t.text, "ordinary public record (courts, open legal process)")
+        return None
+
+    def history(self, anchor: Token, chain, para) -> ContextCheck | None:
+        head = grammar.clause_head(anchor)
+        pool = list(head.subtree) if head.sent.root is not head else list(head.subtree)
+        for t in pool:
+            m = _YEAR.match(t.text)
+            if m and int(m.group(1)) < self.history_before_year:
+                return ContextCheck("history", "cleared", t.text, "settled history")
+        return None
+
+    # ------------------------------------------------------------- entry point
+    def assess(self, anchor: Token, kinds, para: ParagraphInfo) -> Assessment:
+        chain = _chain(anchor)
+        checks: list[ContextCheck] = []
+        for kind in kinds:
+            result = getattr(self, kind)(anchor, chain, para)
+            if result is None:
+                checks.append(ContextCheck(kind, "absent"))
+            elif result.result == "cleared":
+                checks.append(result)
+                return Assessment(result, tuple(checks))
+            else:
+                checks.append(result)
+        return Assessment(None, tuple(checks))
