@@ -46,13 +46,21 @@ class WordSpec:
             owner = grammar.owner_of(tok)
             if owner is not None:
                 if owner.pos_ == "PRON" and self.pronoun:
-                    owner = grammar.resolve_pronoun(owner) or owner
+                    return any(self.accepts_token(a, depth + 1) for a in grammar.antecedents(owner))
                 return self.accepts_token(owner, depth + 1)
         if forms & self.not_lemmas:
             return False
         is_propn = tok.pos_ == "PROPN"
         if self.lemmas:
-            return bool(forms & self.lemmas) or (bool(self.propn) and is_propn)
+            if forms & self.lemmas or (self.propn and is_propn):
+                return True
+            if depth < 2 and tok.lemma_.lower() in grammar.GROUP_NOUNS:
+                # "the men in the Kremlin", "the generals in Naypyidaw"
+                for prep in tok.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "at", "around", "inside"):
+                        if any(self.accepts_token(p, depth + 1) for p in prep.children if p.dep_ == "pobj"):
+                            return True
+            return False
         if self.propn is False and is_propn:
             return False
         return True
@@ -66,9 +74,9 @@ class WordSpec:
             return "missing" if self.missing else None
         for tok in toks:
             if tok.pos_ == "PRON" and self.pronoun and tok.lower_ in grammar.PERSONAL_PRONOUNS:
-                ante = grammar.resolve_pronoun(tok)
-                if ante is not None and self.accepts_token(ante):
-                    return self._kind(ante)
+                for ante in grammar.antecedents(tok):
+                    if self.accepts_token(ante):
+                        return self._kind(ante)
                 continue
             if self.accepts_token(tok):
                 return self._kind(tok)
@@ -95,13 +103,20 @@ class Veto:
     lemmas: frozenset[str] = frozenset()
     like_num: bool = False
     dets: frozenset[str] = frozenset()  # the word must carry one of these determiners
+    min_number: float | None = None  # or be a number at least this large
+    trigger_lemmas: frozenset[str] = frozenset()  # applies only when the trigger word is one of these
 
     def hits(self, anchor: Token, include_anchor: bool = False) -> Token | None:
+        include_anchor = include_anchor or self.scope == "self"
+        if self.trigger_lemmas and not (grammar.lemma_forms(anchor) & self.trigger_lemmas):
+            return None if not include_anchor or self.scope == "self" else anchor
         if self.scope == "children":
             pool = list(anchor.children)
             head = grammar.clause_head(anchor)
             if head is not anchor:
                 pool += list(head.children)
+        elif self.scope == "self":
+            pool = [anchor]
         elif self.scope == "subject":
             pool = [d for s in grammar.subject_of(anchor) for d in s.subtree]
         elif self.scope == "clause":
@@ -120,14 +135,27 @@ class Veto:
                 continue
             if self.deps and t.dep_ not in self.deps:
                 continue
-            if self.like_num and not (t.like_num or t.text.endswith("%")):
-                continue
-            if self.lemmas and not (grammar.lemma_forms(t) & single):
-                continue
             if self.dets and not any(d.dep_ == "det" and d.lower_ in self.dets for d in t.children):
                 continue
+            # word criteria are alternatives: a listed word, or a number
+            if self.lemmas or self.like_num or self.min_number:
+                word_ok = bool(self.lemmas) and bool(grammar.lemma_forms(t) & single)
+                if not word_ok and (self.like_num or self.min_number):
+                    value = _number(t)
+                    word_ok = value is not None and value >= (self.min_number or 0) or (self.like_num and not self.min_number and (t.like_num or t.text.endswith("%")))
+                if not word_ok:
+                    continue
             return t
         return None
+
+
+def _number(tok: Token) -> float | None:
+    text = tok.text.replace(",", "").rstrip("+")
+    try:
+        return float(text)
+    except ValueError:
+        words = {"hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "million": 1e6, "millions": 1e6}
+        return words.get(tok.lower_)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,8 @@ QUANTIFIERS = {
     "minority", "rest", "half", "third", "quarter", "one", "two", "three", "four", "five", "six", "seven",
     "eight", "nine", "ten", "tens", "batch", "wave", "string", "series", "raft", "clutch", "host", "slew",
 }
+# Nouns for people in general, placed by a phrase: "the men in the Kremlin".
+GROUP_NOUNS = {"man", "men", "people", "figure", "those", "one", "clique", "circle", "elite", "cabal", "gang", "coterie", "guard", "hardliner", "insider", "family", "clan", "leader", "official", "general", "ruler", "boss", "master", "occupant"}
 PERSONAL_PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him"}
 
 
@@ -314,20 +316,31 @@ def participants(anchor: Token) -> list[Token]:
     return out
 
 
-def resolve_pronoun(tok: Token) -> Token | None:
-    """A crude antecedent for "it"/"they"/"he": the nearest earlier subject noun.
+def antecedents(tok: Token, limit: int = 4) -> list[Token]:
+    """Candidate antecedents for "it"/"they"/"he", nearest first.
 
-    spaCy's small pipeline has no coreference; this covers the common
-    news-paragraph pattern where the previous sentence names the regime.
+    spaCy's small pipeline has no coreference. News paragraphs mostly refer
+    back to an earlier subject or possessor ("the leader's health ... He now
+    suffers"), so those are the candidates; the caller picks the first that
+    fits what the rule needs.
     """
     if tok.lower_ not in PERSONAL_PRONOUNS:
-        return None
-    doc = tok.doc
+        return []
+    out: list[Token] = []
     for i in range(tok.i - 1, -1, -1):
-        t = doc[i]
-        if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and t.pos_ in ("NOUN", "PROPN"):
-            return t
-    return None
+        t = tok.doc[i]
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "poss", "ROOT", "appos"):
+            if t.dep_ == "compound":
+                continue
+            out.append(t)
+            if len(out) >= limit:
+                break
+    return out
+
+
+def resolve_pronoun(tok: Token) -> Token | None:
+    found = antecedents(tok, 1)
+    return found[0] if found else None
 
 
 def verb_group(anchor: Token) -> list[Token]:

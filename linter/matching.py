@@ -14,6 +14,7 @@ parser (the tokenizer is ~50x faster than the full pipeline).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,27 +49,70 @@ def inflections(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
-def _phrase_pattern(phrase: str) -> list[dict]:
-    """"(the) beginning of the end" -> token specs; "(x)" optional, "a|the" alternatives, "*" any word."""
-    pattern = []
-    for part in phrase.split():
-        optional = part.startswith("(") and part.endswith(")")
-        if optional:
-            part = part[1:-1]
-        if part == "*":
-            spec: dict = {"IS_PUNCT": False}
+_MAX_EXPANSION = 512
+
+
+def _word_spec(word: str) -> list[dict]:
+    """One written word -> token specs; hyphenated words become three tokens, as spaCy splits them."""
+    if word == "*":
+        return [{"IS_PUNCT": False}]
+    exact = word.startswith("=")
+    if exact:
+        word = word[1:]
+    parts = [p for p in re.split(r"(-)", word) if p]
+    out = []
+    for part in parts:
+        if part == "-" or exact:
+            out.append({"LOWER": part.lower()})
         else:
-            forms: set[str] = set()
-            for alt in part.split("|"):
-                if alt.startswith("="):
-                    forms.add(alt[1:].lower())  # exact form only
-                else:
-                    forms |= inflections(alt)
-            spec = {"LOWER": {"IN": sorted(forms)}}
-        if optional:
-            spec["OP"] = "?"
-        pattern.append(spec)
-    return pattern
+            out.append({"LOWER": {"IN": sorted(inflections(part))}})
+    return out
+
+
+def _slot(text: str) -> list[list[dict]]:
+    """Alternatives of one slot, each a list of token specs.
+
+    One-word alternatives are merged into one LOWER-IN spec, so a phrase with
+    many one-word choices stays a single pattern.
+    """
+    alts = [[spec for w in alt.split() for spec in _word_spec(w)] for alt in text.split("|")]
+    merged: set[str] = set()
+    out: list[list[dict]] = []
+    for alt in alts:
+        if len(alt) == 1 and isinstance(alt[0].get("LOWER"), dict):
+            merged.update(alt[0]["LOWER"]["IN"])
+        elif len(alt) == 1 and isinstance(alt[0].get("LOWER"), str):
+            merged.add(alt[0]["LOWER"])
+        else:
+            out.append(alt)
+    if merged:
+        out.insert(0, [{"LOWER": {"IN": sorted(merged)}}])
+    return out
+
+
+def phrase_patterns(phrase: str) -> list[list[dict]]:
+    """Expand a phrase to Matcher patterns.
+
+    Words are matched in every inflected form ("days are numbered" also finds
+    "days were numbered"). Syntax: "a|b" one-word alternatives; "[in secret|
+    without trial]" alternatives of several words; "(its|their)" an optional
+    slot; "*" any one word; "=word" that exact form only.
+    """
+    slots: list[list[list[dict]]] = []
+    for m in re.finditer(r"\[([^\]]+)\]|\(([^)]+)\)|(\S+)", phrase):
+        required, optional, word = m.groups()
+        if required:
+            slots.append(_slot(required))
+        elif optional:
+            slots.append(_slot(optional) + [[]])
+        else:
+            slots.append(_slot(word))
+    patterns: list[list[dict]] = [[]]
+    for alts in slots:
+        patterns = [p + a for p in patterns for a in alts]
+        if len(patterns) > _MAX_EXPANSION:
+            raise ValueError(f"phrase {phrase!r} expands to more than {_MAX_EXPANSION} patterns")
+    return [p for p in patterns if p]
 
 
 def _words_of(spec: dict) -> set[str] | None:
@@ -130,7 +174,10 @@ class CompiledRules:
                     spec["POS"] = {"IN": trig["pos"]}
                 patterns.append([spec])
             for phrase in trig.get("phrases", []):
-                patterns.append(_phrase_pattern(phrase))
+                try:
+                    patterns.extend(phrase_patterns(phrase))
+                except ValueError as exc:
+                    raise RulePackError(f"{rule.source}: rule {rule.id}: field 'trigger.phrases': {exc}") from None
             patterns.extend(trig.get("tokens", []))
             for n, pat in enumerate(patterns):
                 key = f"{rule.id}#t{n}"

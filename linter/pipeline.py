@@ -12,6 +12,7 @@ of one paragraph does not carry into the next.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from spacy.language import Language
@@ -79,7 +80,7 @@ class HedgelintComponent:
         self.ruleset = ruleset
         self.rules = ruleset.selected(select or None, ignore or None)
         self.compiled = CompiledRules(nlp.vocab, self.rules)
-        self.scope = Scope(Lexicon(ruleset.lexicons))
+        self.scope = Scope(Lexicon(ruleset.lexicons), history_before_year=date.today().year)
         self.spans_key = spans_key
         self.keep_cleared = keep_cleared
         self.booster_categories = {"certainty"}

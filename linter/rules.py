@@ -41,7 +41,7 @@ RULE_KEYS = {
 TRIGGER_KEYS = {"lemmas", "pos", "phrases", "tokens", "dependency"}
 WHERE_KEYS = {"subject", "participant", "agent", "patient", "object", "modality", "negated", "domain", "veto", "require"}
 SPEC_KEYS = {"lemma", "not_lemma", "propn", "pronoun", "missing"}
-VETO_KEYS = {"scope", "dep", "lemma", "like_num", "det"}
+VETO_KEYS = {"scope", "dep", "lemma", "like_num", "det", "min_number", "trigger_lemma"}
 EXAMPLE_KEYS = {"flag", "pass", "fix"}
 FIX_KEYS = {"input", "output"}
 SUGGEST_KEYS = {"replace", "with", "insert", "before", "after", "drop", "safe", "when", "note"}
@@ -223,17 +223,21 @@ def _vetoes(obj: Any, lexicons, v: _V, rule: str, fld: str) -> tuple[Veto, ...]:
         f = f"{fld}[{i}]"
         v.keys(item, VETO_KEYS, rule, f)
         scope = item.get("scope", "children")
-        if scope not in ("children", "subject", "clause", "sentence"):
-            raise v.fail(rule, f"{f}.scope", "expected children, subject, clause or sentence")
+        if scope not in ("self", "children", "subject", "clause", "sentence"):
+            raise v.fail(rule, f"{f}.scope", "expected self, children, subject, clause or sentence")
         deps = frozenset(v.strings(item["dep"], rule, f"{f}.dep")) if "dep" in item else frozenset()
         lemmas = _expand(v.strings(item["lemma"], rule, f"{f}.lemma"), lexicons, v, rule, f"{f}.lemma") if "lemma" in item else frozenset()
         like_num = item.get("like_num", False)
         if not isinstance(like_num, bool):
             raise v.fail(rule, f"{f}.like_num", "expected true or false")
         dets = frozenset(w.lower() for w in v.strings(item["det"], rule, f"{f}.det")) if "det" in item else frozenset()
-        if not (deps or lemmas or like_num or dets):
-            raise v.fail(rule, f, "needs at least one of dep, lemma, like_num, det")
-        out.append(Veto(scope, deps, lemmas, like_num, dets))
+        min_number = item.get("min_number")
+        if min_number is not None and (isinstance(min_number, bool) or not isinstance(min_number, (int, float))):
+            raise v.fail(rule, f"{f}.min_number", "expected a number")
+        if not (deps or lemmas or like_num or dets or min_number is not None):
+            raise v.fail(rule, f, "needs at least one of dep, lemma, like_num, det, min_number")
+        trig = frozenset(w.lower() for w in v.strings(item["trigger_lemma"], rule, f"{f}.trigger_lemma")) if "trigger_lemma" in item else frozenset()
+        out.append(Veto(scope, deps, lemmas, like_num, dets, min_number, trig))
     return tuple(out)
 
 

@@ -60,6 +60,7 @@ _CONTENT = {"acl", "ccomp", "relcl", "prep", "pobj", "pcomp", "appos", "xcomp", 
 _NEGATIVE_SUBJECTS = {"nothing", "nobody", "none", "no-one", "neither", "few"}
 _OPEN_QUOTES = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "\u201e": "\u201c", "\u2039": "\u203a"}
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
+_TIME_NOUNS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "year", "month", "week", "day", "spring", "summer", "autumn", "winter", "following", "same", "next", "previous", "decade", "night", "morning", "evening"}
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,11 @@ def _chain(anchor: Token) -> list[tuple[Token, str | None]]:
         out.append((cur.head, cur.dep_))
         cur = cur.head
     return out
+
+
+def _has_source_subject(verb: Token, lex: "Lexicon") -> bool:
+    subj = _subject(verb)
+    return subj is not None and (lex.has("source_noun", subj) or lex.has("research_agent", subj))
 
 
 def _subject(tok: Token) -> Token | None:
@@ -191,11 +197,17 @@ class ParagraphInfo:
         root = sent.root
         candidates = [root] + [c for c in root.children if c.dep_ in ("conj", "parataxis", "ccomp", "advcl")]
         for v in candidates:
-            if self.lex.has("reporting_verb", v) and not self.in_quote(v):
+            if self.in_quote(v) or grammar.is_negated(v) is not None:
+                continue  # "state media won't tell you" names no source
+            if self.lex.has("reporting_verb", v) or self.lex.has("evidential_verb", v) and _has_source_subject(v, self.lex):
                 subj = _subject(v)
-                if subj is None or not self._first_person(subj):
-                    if subj is not None or any(c.dep_ == "auxpass" for c in v.children):
-                        return v
+                has_complement = any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "dative", "prep", "advcl") for c in v.children)
+                if has_complement and (subj is None and any(c.dep_ == "auxpass" for c in v.children) or subj is not None and not self._first_person(subj)):
+                    return v
+            # "gave a detailed account of ...", "described the purge"
+            for c in v.children:
+                if c.dep_ == "dobj" and self.lex.has("report_noun", c) and not self._first_person(_subject(v)):
+                    return c
             for c in v.children:
                 if c.dep_ == "prep" and c.lower_ in ("according", "per") and not self.in_quote(c):
                     return c
@@ -211,6 +223,9 @@ class ParagraphInfo:
             pos = low.find(phrase)
             if pos >= 0 and (pos == 0 or not low[pos - 1].isalpha()) and not self.quote_at(sent.start_char + pos):
                 return True
+        first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+        if first is not None and first.lower_ in self.lex["new_account"]:
+            return True  # "Separately, two colonels crossed ...": another account
         root = sent.root
         subj = _subject(root)
         if subj is not None and subj.lower_ in ("i", "we") and not self.in_quote(subj):
@@ -237,7 +252,9 @@ class ParagraphInfo:
 @dataclass
 class Scope:
     lex: Lexicon
-    history_before_year: int = 2016
+    # A dated event before this year counts as settled history; the engine
+    # sets it to the current year, so last year's dated events qualify.
+    history_before_year: int = 2026
     _phrases: dict = field(default_factory=dict)
 
     # ---------------------------------------------------------------- helpers
@@ -300,6 +317,8 @@ class Scope:
                     if objs and objs[0].lemma_.lower() in ("likelihood", "probability"):
                         return ContextCheck("hedge", "cleared", f"in all {objs[0].text}", "hedging adverbial")
                 if c.dep_ == "amod" and idx == 0 and (lem in lex["hedge_adjective"] or low in lex["hedge_adjective"]):
+                    if c.i > 0 and c.doc[c.i - 1].tag_ in ("JJS", "RBS"):
+                        continue  # "the clearest possible evidence" intensifies
                     return ContextCheck("hedge", "cleared", c.text, "hedging modifier")
                 if idx > 0 and c.dep_ in ("acomp", "attr", "oprd") and lex.has("hedge_adjective", c) and rel in ("ccomp", "xcomp", "csubj", "advcl"):
                     if self._negated(c) is None:
@@ -326,7 +345,7 @@ class Scope:
         lex = self.lex
         ignored: ContextCheck | None = None
         for idx, (node, rel) in enumerate(chain):
-            if idx > 0 and rel in _REPORTED and lex.has("reporting_verb", node):
+            if idx > 0 and rel in _REPORTED and lex.has("reporting_verb", node) and self._negated(node) is None:
                 subj = _subject(node)
                 if self._first_person(subj):
                     ignored = ignored or ContextCheck("attribution", "ignored", f"{subj.text} {node.text}", "first person is the writer, not a source")
@@ -462,6 +481,8 @@ class Scope:
             if rel not in _CONTENT:
                 continue
             subj = _subject(node)
+            if lex.has("booster_negation", node) and (self._negated(node) is not None or any(d.dep_ == "det" and d.lower_ == "no" for d in node.children)):
+                continue  # "there is no question that ..." asserts
             if node.pos_ in ("VERB", "AUX") and lex.has("non_assertive_verb", node):
                 if self._first_person(subj) and node.lemma_.lower() in ("predict", "forecast", "expect", "warn", "bet", "wager"):
                     continue
@@ -490,17 +511,34 @@ class Scope:
 
     def public_record(self, anchor: Token, chain, para) -> ContextCheck | None:
         for t in anchor.sent:
+            if t.i > 0 and t.doc[t.i - 1].text == "-":
+                continue  # "pre-trial prison" is not a trial
             if t.i != anchor.i and grammar.lemma_forms(t) & self.lex["public_record"]:
                 return ContextCheck("public_record", "cleared", t.text, "ordinary public record (courts, open legal process)")
         return None
 
     def history(self, anchor: Token, chain, para) -> ContextCheck | None:
-        head = grammar.clause_head(anchor)
-        pool = list(head.subtree) if head.sent.root is not head else list(head.subtree)
-        for t in pool:
+        sent = anchor.sent
+        year = self._past_year(sent)
+        if year is None and any(t.lower_ in ("that", "the") and t.i + 1 < sent.end and t.nbor(1).lower_ in _TIME_NOUNS for t in sent):
+            # "that June", "the following year": a time set by an earlier sentence
+            idx = para.sentence_index(anchor)
+            for prev in reversed(para.sents[:idx]):
+                year = self._past_year(prev)
+                if year is not None:
+                    break
+        if year is not None:
+            return ContextCheck("history", "cleared", year.text, "a dated past event (settled history)")
+        return None
+
+    def _past_year(self, sent: Span) -> Token | None:
+        for t in sent:
             m = _YEAR.match(t.text)
             if m and int(m.group(1)) < self.history_before_year:
-                return ContextCheck("history", "cleared", t.text, "settled history")
+                prev = t.doc[t.i - 1] if t.i > 0 else None
+                if prev is not None and prev.lower_ in ("since", "until", "till", "by", "before", "from"):
+                    continue  # "since 2011" runs up to now
+                return t
         return None
 
     # ------------------------------------------------------------- entry point
