@@ -90,7 +90,7 @@ class Modality:
 
 
 def _aux_lemma(tok: Token) -> str:
-    low = tok.lower_
+    low = tok.lower_.replace("\u2019", "'")
     if low in ("'ll", "ll", "wo", "will", "shall"):
         return "will"
     if low in ("ca", "can", "cannot"):

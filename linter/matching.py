@@ -62,11 +62,20 @@ def _word_spec(word: str) -> list[dict]:
     parts = [p for p in re.split(r"(-)", word) if p]
     out = []
     for part in parts:
-        if part == "-" or exact:
+        if part == "-" or exact or not _is_base_form(part):
             out.append({"LOWER": part.lower()})
         else:
             out.append({"LOWER": {"IN": sorted(inflections(part))}})
     return out
+
+
+def _is_base_form(word: str) -> bool:
+    """Phrase words written in a base form expand to every inflection; an
+    inflected form ("gone", "numbered") matches only itself, so that "be
+    gone" does not also find "is going"."""
+    w = word.lower()
+    lemmas = {x.lower() for group in getAllLemmas(w).values() for x in group}
+    return not lemmas or w in lemmas
 
 
 def _slot(text: str) -> list[list[dict]]:

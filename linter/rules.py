@@ -25,7 +25,9 @@ from .scope import KINDS
 # Which scope checks clear a trigger unless the rule says otherwise. A rule may
 # narrow or widen this with `cleared_by`.
 DEFAULT_CLEARED_BY = {
-    "forecast": ("question", "quote", "title", "hedge", "attribution", "conditional", "negation", "embedded", "past", "paragraph_attribution"),
+    # A forecast after a source's account is the writer's analysis unless it
+    # is attributed in its own sentence: no paragraph carryover.
+    "forecast": ("question", "quote", "title", "hedge", "attribution", "conditional", "negation", "embedded", "past"),
     "unverified": ("question", "quote", "title", "hedge", "attribution", "conditional", "negation", "negated_trigger", "embedded", "paragraph_attribution", "public_record", "history"),
     "certainty": ("question", "quote", "title", "hedge", "attribution", "conditional", "negation", "negated_trigger", "embedded", "paragraph_attribution"),
 }

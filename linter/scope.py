@@ -60,6 +60,7 @@ _CONTENT = {"acl", "ccomp", "relcl", "prep", "pobj", "pcomp", "appos", "xcomp", 
 _NEGATIVE_SUBJECTS = {"nothing", "nobody", "none", "no-one", "neither", "few"}
 _OPEN_QUOTES = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "\u201e": "\u201c", "\u2039": "\u203a"}
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
+_TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}\b")
 _TIME_NOUNS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "year", "month", "week", "day", "spring", "summer", "autumn", "winter", "following", "same", "next", "previous", "decade", "night", "morning", "evening"}
 
 
@@ -199,6 +200,8 @@ class ParagraphInfo:
         for v in candidates:
             if self.in_quote(v) or grammar.is_negated(v) is not None:
                 continue  # "state media won't tell you" names no source
+            if v.pos_ != "VERB":
+                continue
             if self.lex.has("reporting_verb", v) or self.lex.has("evidential_verb", v) and _has_source_subject(v, self.lex):
                 subj = _subject(v)
                 has_complement = any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "dative", "prep", "advcl") for c in v.children)
@@ -223,28 +226,60 @@ class ParagraphInfo:
             pos = low.find(phrase)
             if pos >= 0 and (pos == 0 or not low[pos - 1].isalpha()) and not self.quote_at(sent.start_char + pos):
                 return True
-        first = next((t for t in sent if not t.is_punct and not t.is_space), None)
-        if first is not None and first.lower_ in self.lex["new_account"]:
-            return True  # "Separately, two colonels crossed ...": another account
         root = sent.root
         subj = _subject(root)
         if subj is not None and subj.lower_ in ("i", "we") and not self.in_quote(subj):
             return True
         return False
 
+    def _continues(self, sent: Span, strong: bool) -> bool:
+        """Does this sentence go on with the source's account?
+
+        Strong continuation: the sentence refers back (a pronoun or a definite
+        subject: "He added ...", "The body came back ...") or reports again.
+        Weak continuation also admits plain narrative in the past tense
+        ("Two were later executed"), which only an account that opens the
+        paragraph can carry.
+        """
+        root = sent.root
+        if self.lex.has("reporting_verb", root) and root.pos_ == "VERB":
+            return True
+        subj = _subject(root)
+        if subj is not None:
+            if subj.pos_ == "PRON" and subj.lower_ not in ("i", "we", "you"):
+                return True
+            first = subj.doc[subj.left_edge.i]
+            if first.lower_ in ("the", "this", "these", "those", "his", "her", "their", "its", "that"):
+                return True
+        if strong:
+            return False
+        mod = grammar.modality(root)
+        return mod.tense == "past" or (mod.perfect and mod.tense != "future")
+
+    def is_new_account(self, sent: Span) -> bool:
+        first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+        if first is None:
+            return False
+        if first.lower_ in self.lex["new_account"]:
+            return True  # "Separately, two colonels crossed ...": another account
+        return bool(_TIMESTAMP.match(sent.text.lstrip()))  # a new live-blog entry
+
     @cached_property
     def carried(self) -> dict[int, Token]:
         """Sentence index -> the earlier reporting cue whose account it continues."""
         out: dict[int, Token] = {}
         cue: Token | None = None
+        opened = False  # the account opened the paragraph
         for i, s in enumerate(self.sents):
             if cue is not None:
-                if self.is_turn(s):
+                if self.is_turn(s) or self.is_new_account(s) or not self._continues(s, strong=not opened):
                     cue = None
                 else:
                     out[i] = cue
             own = self.attributing_cue(s)
             if own is not None and not self.is_turn(s):
+                if cue is None:
+                    opened = i == 0
                 cue = own
         return out
 
@@ -345,7 +380,7 @@ class Scope:
         lex = self.lex
         ignored: ContextCheck | None = None
         for idx, (node, rel) in enumerate(chain):
-            if idx > 0 and rel in _REPORTED and lex.has("reporting_verb", node) and self._negated(node) is None:
+            if idx > 0 and rel in _REPORTED and node.pos_ == "VERB" and lex.has("reporting_verb", node) and self._negated(node) is None:
                 subj = _subject(node)
                 if self._first_person(subj):
                     ignored = ignored or ContextCheck("attribution", "ignored", f"{subj.text} {node.text}", "first person is the writer, not a source")
@@ -362,13 +397,18 @@ class Scope:
                     continue
                 if c.dep_ == "prep" and c.lower_ in ("according", "per"):
                     return ContextCheck("attribution", "cleared", c.text + (" to" if c.lower_ == "according" else ""), "attributed to a source")
-                if c.dep_ in ("parataxis", "advcl", "ccomp", "conj") and lex.has("reporting_verb", c):
+                if c.dep_ in ("parataxis", "advcl", "ccomp", "conj") and c.pos_ == "VERB" and lex.has("reporting_verb", c) and self._negated(c) is None:
                     subj = _subject(c)
                     has_complement = any(d.dep_ in ("ccomp", "dobj", "xcomp") for d in c.children)
                     if subj is not None and not self._first_person(subj) and not has_complement:
                         return ContextCheck("attribution", "cleared", f"{subj.text} {c.text}", "reported speech")
                     if subj is None and c.dep_ == "advcl" and any(d.lower_ == "as" for d in c.children):
                         return ContextCheck("attribution", "cleared", c.text, "reported speech")
+            # "A captain who fled to Ghana told us ...": the source describing himself
+            if idx > 0 and rel in ("relcl", "acl") and node.dep_ in ("nsubj", "nsubjpass") and node.head.pos_ == "VERB":
+                speaker = node.head
+                if lex.has("reporting_verb", speaker) and self._negated(speaker) is None and any(d.dep_ in ("ccomp", "dobj", "dative", "xcomp") for d in speaker.children):
+                    return ContextCheck("attribution", "cleared", f"{node.text} ... {speaker.text}", "describes the source of the account")
         # "according to" fronted and attached elsewhere in the sentence
         for t in anchor.sent:
             if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to" and t.head.i == anchor.sent.root.i:
@@ -486,7 +526,7 @@ class Scope:
             if node.pos_ in ("VERB", "AUX") and lex.has("non_assertive_verb", node):
                 if self._first_person(subj) and node.lemma_.lower() in ("predict", "forecast", "expect", "warn", "bet", "wager"):
                     continue
-                if node.lemma_.lower() == "treat" or rel in ("ccomp", "xcomp", "dobj", "prep", "pcomp", "advcl", "oprd", "conj", "attr"):
+                if node.lemma_.lower() == "treat" or rel in ("ccomp", "xcomp", "dobj", "prep", "pcomp", "oprd", "attr"):
                     return ContextCheck("embedded", "cleared", node.text, "embedded under a non-assertive verb")
             if node.pos_ == "ADJ" and lex.has("non_assertive_adjective", node):
                 return ContextCheck("embedded", "cleared", node.text, "embedded under a non-assertive predicate")
@@ -519,7 +559,12 @@ class Scope:
 
     def history(self, anchor: Token, chain, para) -> ContextCheck | None:
         sent = anchor.sent
-        year = self._past_year(sent)
+        head = grammar.clause_head(anchor)
+        clause = {t.i for t in head.subtree}
+        if head.dep_ == "conj":
+            # "The government collapsed in December 2024 ... and the president fled"
+            clause |= {d.i for c in head.head.children if c.dep_ in ("prep", "npadvmod") for d in c.subtree}
+        year = self._past_year(sent, clause)
         if year is None and any(t.lower_ in ("that", "the") and t.i + 1 < sent.end and t.nbor(1).lower_ in _TIME_NOUNS for t in sent):
             # "that June", "the following year": a time set by an earlier sentence
             idx = para.sentence_index(anchor)
@@ -531,13 +576,19 @@ class Scope:
             return ContextCheck("history", "cleared", year.text, "a dated past event (settled history)")
         return None
 
-    def _past_year(self, sent: Span) -> Token | None:
+    def _past_year(self, sent: Span, within: set[int] | None = None) -> Token | None:
         for t in sent:
+            if within is not None and t.i not in within:
+                continue
             m = _YEAR.match(t.text)
-            if m and int(m.group(1)) < self.history_before_year:
-                prev = t.doc[t.i - 1] if t.i > 0 else None
-                if prev is not None and prev.lower_ in ("since", "until", "till", "by", "before", "from"):
-                    continue  # "since 2011" runs up to now
+            if not m or int(m.group(1)) >= self.history_before_year:
+                continue
+            prev = t.doc[t.i - 1] if t.i > 0 else None
+            if prev is not None and prev.lower_ in ("since", "until", "till", "by", "before", "from"):
+                continue  # "since 2011" runs up to now
+            # a date ("in 1997", "in December 2013", "that year, 1997"), not a
+            # label ("the 2017 operation")
+            if t.dep_ in ("pobj", "npadvmod", "appos") or t.head.lower_ in _TIME_NOUNS or t.head.pos_ == "ADP":
                 return t
         return None
 
