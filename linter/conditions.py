@@ -54,12 +54,20 @@ class WordSpec:
         if self.lemmas:
             if forms & self.lemmas or (self.propn and is_propn):
                 return True
+            if depth < 2:
+                # "Zhou Hanming, political commissar of ...": the apposition says who
+                for ap in tok.children:
+                    if ap.dep_ == "appos" and ap.pos_ in ("NOUN", "PROPN") and self.accepts_token(ap, depth + 1):
+                        return True
             if depth < 2 and tok.lemma_.lower() in grammar.GROUP_NOUNS:
                 # "the men in the Kremlin", "the generals in Naypyidaw"
                 for prep in tok.children:
                     if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "at", "around", "inside"):
                         if any(self.accepts_token(p, depth + 1) for p in prep.children if p.dep_ == "pobj"):
                             return True
+                    # "the men who run Havana"
+                    if prep.dep_ == "relcl" and prep.lemma_.lower() in grammar.RULING_VERBS:
+                        return True
             return False
         if self.propn is False and is_propn:
             return False
@@ -88,6 +96,8 @@ class WordSpec:
             if owner is not None:
                 tok = owner
         if self.lemmas and grammar.lemma_forms(tok) & self.lemmas:
+            return "lemma"
+        if self.lemmas and any(ap.dep_ == "appos" and grammar.lemma_forms(ap) & self.lemmas for ap in tok.children):
             return "lemma"
         if tok.pos_ == "PROPN":
             return "propn"
@@ -118,7 +128,9 @@ class Veto:
         elif self.scope == "self":
             pool = [anchor]
         elif self.scope == "subject":
-            pool = [d for s in grammar.subject_of(anchor) for d in s.subtree]
+            # the subject word and its own modifiers ("Not everyone"), not
+            # every phrase hanging from it ("guards from the brigade")
+            pool = [d for s in grammar.subject_of(anchor) for d in (s, *(c for c in s.children if c.dep_ in ("det", "neg", "advmod", "preconj", "predet")))]
         elif self.scope == "clause":
             pool = list(grammar.clause_head(anchor).subtree)
         else:
@@ -165,11 +177,13 @@ class Conditions:
     agent: WordSpec | None = None
     patient: WordSpec | None = None
     object: WordSpec | None = None
+    predicate: frozenset[str] = frozenset()  # lemmas the clause's verb must have
     modality: frozenset[str] = frozenset()
     negated: bool | None = None
     domain: frozenset[str] = frozenset()
     veto: tuple[Veto, ...] = ()
     require: tuple[Veto, ...] = ()
+    any_of: tuple["Conditions", ...] = ()  # at least one of these must hold too
     notes: dict = field(default_factory=dict)
 
     def check(self, anchor: Token, paragraph_words: frozenset[str] | None = None) -> str | None:
@@ -188,13 +202,17 @@ class Conditions:
             if kind is None:
                 return "participant"
             needs_domain = needs_domain and kind not in ("lemma", "missing")
+        nominal = anchor.pos_ in ("NOUN", "PROPN") and not grammar.is_predicate(anchor)
         for spec, found in ((self.agent, grammar.agents_of), (self.patient, grammar.patients_of), (self.object, grammar.objects_of)):
             if spec is None:
                 continue
-            kind = spec.match(found(verb))
+            # "the execution of two officers": the noun's own "of" phrase
+            kind = spec.match(grammar.nominal_subject(anchor) if nominal else found(verb))
             if kind is None:
                 return "agent" if spec is self.agent else "patient" if spec is self.patient else "object"
             needs_domain = needs_domain and kind not in ("lemma", "missing")
+        if self.predicate and not (grammar.lemma_forms(verb) & self.predicate):
+            return "predicate"
         if self.modality:
             labels = grammar.modality(verb).labels()
             if not labels & self.modality:
@@ -208,6 +226,8 @@ class Conditions:
         for v in self.veto:
             if v.hits(anchor) is not None:
                 return "veto"
+        if self.any_of and all(c.check(anchor, paragraph_words) is not None for c in self.any_of):
+            return "any_of"
         for r in self.require:
             if r.hits(anchor, include_anchor=True) is None:
                 return "require"

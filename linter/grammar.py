@@ -34,6 +34,8 @@ QUANTIFIERS = {
 }
 # Nouns for people in general, placed by a phrase: "the men in the Kremlin".
 GROUP_NOUNS = {"man", "men", "people", "figure", "those", "one", "clique", "circle", "elite", "cabal", "gang", "coterie", "guard", "hardliner", "insider", "family", "clan", "leader", "official", "general", "ruler", "boss", "master", "occupant"}
+# Verbs that make their subject a ruler ("the men who run Havana").
+RULING_VERBS = {"run", "rule", "govern", "control", "lead", "command"}
 PERSONAL_PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him"}
 
 
@@ -254,6 +256,8 @@ def subject_of(anchor: Token) -> list[Token]:
         # "Pyongyang faces imminent collapse": the clause's subject owns it
     head = clause_head(anchor)
     subs = _raised_subject(head)
+    if head.dep_ == "relcl" and (not subs or subs[0].lower_ in ("that", "which", "who", "whom")):
+        subs = [head.head]  # "a state that is collapsing": the state
     result = []
     for s in subs:
         # "The regime's days are numbered" / "the government of X": look at the head noun

@@ -33,17 +33,16 @@ _IRREGULAR_EXTRA = {
 
 @lru_cache(maxsize=None)
 def inflections(word: str) -> frozenset[str]:
-    """Every form of `word` and of its lemmas ("fell" -> fall, falls, fell, fallen, falling)."""
+    """Every inflected form of a lemma ("fall" -> falls, fell, fallen, falling).
+
+    The word is taken as a lemma: "dying" stays the adjective and does not
+    also find "died".
+    """
     w = word.lower()
     forms = {w}
-    lemmas = {w}
-    for group in getAllLemmas(w).values():
-        lemmas.update(x.lower() for x in group)
-    for lemma in lemmas:
-        forms.add(lemma)
-        for group in getAllInflections(lemma).values():
-            forms.update(x.lower() for x in group)
-        forms |= _IRREGULAR_EXTRA.get(lemma, set())
+    for group in getAllInflections(w).values():
+        forms.update(x.lower() for x in group)
+    forms |= _IRREGULAR_EXTRA.get(w, set())
     if "-" in w:
         forms.add(w.replace("-", ""))
     return frozenset(forms)
@@ -110,6 +109,8 @@ def phrase_patterns(phrase: str) -> list[list[dict]]:
     slots: list[list[list[dict]]] = []
     for m in re.finditer(r"\[([^\]]+)\]|\(([^)]+)\)|(\S+)", phrase):
         required, optional, word = m.groups()
+        if word and any(ch in word for ch in "()[]"):
+            raise ValueError(f"phrase {phrase!r} has an unbalanced bracket in {word!r}")
         if required:
             slots.append(_slot(required))
         elif optional:
@@ -142,14 +143,41 @@ def _words_of(spec: dict) -> set[str] | None:
     return None
 
 
-def _pattern_words(pattern: list[dict]) -> set[str] | None:
-    """The smallest word set one of the pattern's tokens requires (for the prefilter)."""
-    best = None
+# Words too frequent to make a useful prefilter key.
+_COMMON = frozenset(
+    """a an the of to in on at by for from with as into onto over under about after before than then that this these
+    those there here it its he she they them his her their we our you your i me my and or but nor not no so if
+    is are was were be been being am have has had having do does did doing will would shall should can could may
+    might must 'll 's 're 've 'd n't up down out off all any some more most much many few one two last first new
+    just only also even still now time year years make made get got go going gone went say said""".split()
+)
+
+
+def _required_word_sets(pattern: list[dict]) -> list[set[str]] | None:
+    """Word sets the pattern's required tokens need, rarest first; None if a token admits any word and none constrains."""
+    sets = []
     for spec in pattern:
         spec = spec.get("RIGHT_ATTRS", spec)
         words = _words_of(spec)
-        if words is not None and (best is None or len(words) < len(best)):
-            best = words
+        if words is not None:
+            sets.append(words)
+    if not sets:
+        return None
+    return sorted(sets, key=lambda ws: (sum(1 for w in ws if w in _COMMON), len(ws)))
+
+
+def _pattern_words(pattern: list[dict]) -> set[str] | None:
+    """The rarest word set one of the pattern's tokens requires (for the prefilter)."""
+    best = None
+    best_score = None
+    for spec in pattern:
+        spec = spec.get("RIGHT_ATTRS", spec)
+        words = _words_of(spec)
+        if words is None:
+            continue
+        score = (sum(1 for w in words if w in _COMMON), len(words))
+        if best_score is None or score < best_score:
+            best, best_score = words, score
     return best
 
 
@@ -168,20 +196,30 @@ class CompiledRules:
         self.order = {r.id: i for i, r in enumerate(rules)}
         self.matcher = Matcher(vocab, validate=True)
         self.dep_matcher = DependencyMatcher(vocab, validate=True)
-        self.anchor_of: dict[str, int | None] = {}
-        self.pos_of: dict[str, set[str]] = {}
-        words: set[str] | None = set()
+        # The prefilter: every pattern is indexed under its rarest word set and
+        # keeps the other sets it needs, so a paragraph is a candidate only if
+        # all of one pattern's words occur in it.
+        self._index: dict[str, list[int]] = {}
+        self._needs: list[list[frozenset[str]]] = []
+        self._unfiltered = False
         for rule in rules:
             patterns: list[list[dict]] = []
             trig = rule.trigger
             if "lemmas" in trig:
                 forms: set[str] = set()
+                multi = []
                 for lemma in trig["lemmas"]:
-                    forms |= inflections(lemma)
+                    if " " in lemma:
+                        multi.append(lemma)  # "kidney failure": a phrase
+                    else:
+                        forms |= inflections(lemma)
                 spec: dict = {"LOWER": {"IN": sorted(forms)}}
                 if "pos" in trig:
                     spec["POS"] = {"IN": trig["pos"]}
-                patterns.append([spec])
+                if forms:
+                    patterns.append([spec])
+                for phrase in multi:
+                    patterns.extend(phrase_patterns(phrase))
             for phrase in trig.get("phrases", []):
                 try:
                     patterns.extend(phrase_patterns(phrase))
@@ -194,26 +232,37 @@ class CompiledRules:
                     self.matcher.add(key, [pat])
                 except Exception as exc:  # spaCy raises ValueError/MatchPatternError
                     raise RulePackError(f"{rule.source}: rule {rule.id}: field 'trigger': bad pattern {n + 1}: {str(exc).strip().splitlines()[-1]}") from None
-                if words is not None:
-                    w = _pattern_words(pat)
-                    words = None if w is None else words | w
+                self._add_to_prefilter(pat)
             for n, pat in enumerate(trig.get("dependency", [])):
                 key = f"{rule.id}#d{n}"
                 try:
                     self.dep_matcher.add(key, [pat])
                 except Exception as exc:
                     raise RulePackError(f"{rule.source}: rule {rule.id}: field 'trigger.dependency': bad pattern {n + 1}: {str(exc).strip().splitlines()[-1]}") from None
-                if words is not None:
-                    w = _pattern_words(pat)
-                    words = None if w is None else words | w
-        self.prefilter_words: frozenset[str] | None = None if words is None else frozenset(words)
+                self._add_to_prefilter(pat)
+        self.prefilter_words = None if self._unfiltered else frozenset(self._index)
         self._vocab = vocab
+
+    def _add_to_prefilter(self, pattern: list[dict]) -> None:
+        sets = _required_word_sets(pattern)
+        if sets is None:
+            self._unfiltered = True
+            return
+        n = len(self._needs)
+        self._needs.append([frozenset(s) for s in sets[1:]])
+        for w in sets[0]:
+            self._index.setdefault(w, []).append(n)
 
     def might_match(self, lower_words) -> bool:
         """Cheap test on a tokenized paragraph: can any trigger match at all?"""
-        if self.prefilter_words is None:
+        if self._unfiltered:
             return True
-        return any(w in self.prefilter_words for w in lower_words)
+        present = set(lower_words)
+        for w in present & self._index.keys():
+            for n in self._index[w]:
+                if all(not present.isdisjoint(s) for s in self._needs[n]):
+                    return True
+        return False
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         found: dict[tuple[str, int], Candidate] = {}

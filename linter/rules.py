@@ -41,7 +41,7 @@ RULE_KEYS = {
     "trigger", "where", "cleared_by", "suggest", "examples",
 }
 TRIGGER_KEYS = {"lemmas", "pos", "phrases", "tokens", "dependency"}
-WHERE_KEYS = {"subject", "participant", "agent", "patient", "object", "modality", "negated", "domain", "veto", "require"}
+WHERE_KEYS = {"subject", "participant", "agent", "patient", "object", "predicate", "modality", "negated", "domain", "veto", "require", "any_of"}
 SPEC_KEYS = {"lemma", "not_lemma", "propn", "pronoun", "missing"}
 VETO_KEYS = {"scope", "dep", "lemma", "like_num", "det", "min_number", "trigger_lemma"}
 EXAMPLE_KEYS = {"flag", "pass", "fix"}
@@ -251,6 +251,8 @@ def _conditions(obj: Any, lexicons, v: _V, rule: str) -> Conditions:
     for key in ("subject", "participant", "agent", "patient", "object"):
         if key in obj:
             kw[key] = _word_spec(obj[key], lexicons, v, rule, f"where.{key}")
+    if "predicate" in obj:
+        kw["predicate"] = _expand(v.strings(obj["predicate"], rule, "where.predicate"), lexicons, v, rule, "where.predicate")
     if "modality" in obj:
         mods = v.strings(obj["modality"], rule, "where.modality")
         bad = [m for m in mods if m not in MODALITY_LABELS]
@@ -267,10 +269,15 @@ def _conditions(obj: Any, lexicons, v: _V, rule: str) -> Conditions:
         kw["veto"] = _vetoes(obj["veto"], lexicons, v, rule, "where.veto")
     if "require" in obj:
         kw["require"] = _vetoes(obj["require"], lexicons, v, rule, "where.require")
+    if "any_of" in obj:
+        alts = obj["any_of"]
+        if not isinstance(alts, list) or not alts:
+            raise v.fail(rule, "where.any_of", "expected a non-empty list of conditions")
+        kw["any_of"] = tuple(_conditions(a, lexicons, v, rule) for a in alts)
     return Conditions(**kw)
 
 
-def _trigger(obj: Any, v: _V, rule: str) -> dict:
+def _trigger(obj: Any, lexicons, v: _V, rule: str) -> dict:
     if obj is None:
         raise v.fail(rule, "trigger", "is required")
     v.keys(obj, TRIGGER_KEYS, rule, "trigger")
@@ -278,7 +285,7 @@ def _trigger(obj: Any, v: _V, rule: str) -> dict:
         raise v.fail(rule, "trigger", "needs one of lemmas, phrases, tokens, dependency")
     out: dict[str, Any] = {}
     if "lemmas" in obj:
-        out["lemmas"] = [w.lower() for w in v.strings(obj["lemmas"], rule, "trigger.lemmas")]
+        out["lemmas"] = sorted(_expand(v.strings(obj["lemmas"], rule, "trigger.lemmas"), lexicons, v, rule, "trigger.lemmas"))
     if "pos" in obj:
         if "lemmas" not in obj:
             raise v.fail(rule, "trigger.pos", "only applies together with lemmas")
@@ -323,18 +330,42 @@ def _suggestions(obj: Any, v: _V, rule: str) -> tuple[dict, ...]:
     return tuple(out)
 
 
+def _duplicate_key(node: yaml.Node) -> yaml.Node | None:
+    """A mapping key given twice anywhere in the document (safe_load would keep the last silently)."""
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in seen:
+                    return key
+                seen.add(key.value)
+            found = _duplicate_key(value)
+            if found is not None:
+                return found
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            found = _duplicate_key(item)
+            if found is not None:
+                return found
+    return None
+
+
 def _read_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RulePackError(f"{path}: cannot read rule pack: {exc}") from None
     try:
-        return yaml.safe_load(text)
+        data = yaml.safe_load(text)
+        dup = _duplicate_key(yaml.compose(text, Loader=yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise RulePackError(f"{path}{where}: invalid YAML: {problem}") from None
+    if dup is not None:
+        raise RulePackError(f"{path}:{dup.start_mark.line + 1}:{dup.start_mark.column + 1}: key '{dup.value}' is given twice")
+    return data
 
 
 def load_packs(paths: list[Path] | None = None, extra: list[Path] | None = None) -> RuleSet:
@@ -408,7 +439,7 @@ def load_packs(paths: list[Path] | None = None, extra: list[Path] | None = None)
                     explanation=" ".join(v.string(item.get("explanation"), rid, "explanation").split()),
                     link=v.string(item.get("link"), rid, "link", required=False),
                     aliases=tuple(v.strings(item["aliases"], rid, "aliases")) if "aliases" in item else (),
-                    trigger=_trigger(item.get("trigger"), v, rid),
+                    trigger=_trigger(item.get("trigger"), frozen, v, rid),
                     where=_conditions(item.get("where"), frozen, v, rid),
                     cleared_by=cleared_by,
                     suggest=_suggestions(item.get("suggest"), v, rid),

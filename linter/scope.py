@@ -60,6 +60,7 @@ _CONTENT = {"acl", "ccomp", "relcl", "prep", "pobj", "pcomp", "appos", "xcomp", 
 _NEGATIVE_SUBJECTS = {"nothing", "nobody", "none", "no-one", "neither", "few"}
 _OPEN_QUOTES = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "\u201e": "\u201c", "\u2039": "\u203a"}
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
+_CAN_CERTAIN = {"see", "tell", "know", "doubt", "deny", "dispute", "say", "confirm", "read", "mean", "explain", "be", "only"}
 _TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}\b")
 _TIME_NOUNS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "year", "month", "week", "day", "spring", "summer", "autumn", "winter", "following", "same", "next", "previous", "decade", "night", "morning", "evening"}
 
@@ -97,6 +98,20 @@ def _chain(anchor: Token) -> list[tuple[Token, str | None]]:
             break
         out.append((cur.head, cur.dep_))
         cur = cur.head
+    return out
+
+
+def _own_clause(head: Token) -> list[Token]:
+    """The clause's tokens without the clauses nested in it ("jailed in 2021")."""
+    out = []
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj") and c is not head:
+                continue
+            stack.append(c)
     return out
 
 
@@ -341,6 +356,8 @@ class Scope:
                         if lem == "can" or low in ("ca", "can", "cannot"):
                             if self._negated(node) is not None or low == "cannot":
                                 continue  # "cannot survive" is certain
+                            if node.lemma_.lower() in _CAN_CERTAIN:
+                                continue  # "anyone can see" is a booster
                         return ContextCheck("hedge", "cleared", c.text, "modal verb lowers confidence")
                 if c.dep_ in ("advmod", "npadvmod") and (lem in lex["hedge_adverb"] or low in lex["hedge_adverb"]):
                     return ContextCheck("hedge", "cleared", c.text, "hedging adverb")
@@ -560,7 +577,7 @@ class Scope:
     def history(self, anchor: Token, chain, para) -> ContextCheck | None:
         sent = anchor.sent
         head = grammar.clause_head(anchor)
-        clause = {t.i for t in head.subtree}
+        clause = {t.i for t in _own_clause(head)}
         if head.dep_ == "conj":
             # "The government collapsed in December 2024 ... and the president fled"
             clause |= {d.i for c in head.head.children if c.dep_ in ("prep", "npadvmod") for d in c.subtree}

@@ -1,0 +1,28 @@
+"""Every rule's own YAML examples are tests: `pytest -k HL101` or `-k forecast`."""
+
+from __future__ import annotations
+
+import pytest
+
+from linter.rules import load_packs
+
+RULESET = load_packs()
+
+
+def _cases(kind: str):
+    for rule in RULESET.rules:
+        examples = rule.flag_examples if kind == "flag" else rule.pass_examples
+        for n, text in enumerate(examples, start=1):
+            yield pytest.param(rule.id, text, id=f"{rule.category}-{rule.id}-{rule.name}-{kind}{n}")
+
+
+@pytest.mark.parametrize("rule_id,text", list(_cases("flag")))
+def test_flag_example_is_flagged(check, rule_id, text):
+    found = check(text, rule=rule_id)
+    assert found, f"{rule_id} should flag: {text!r}; got {[(f.rule, f.text) for f in check(text)]}"
+
+
+@pytest.mark.parametrize("rule_id,text", list(_cases("pass")))
+def test_pass_example_is_not_flagged(check, rule_id, text):
+    found = check(text, rule=rule_id)
+    assert not found, f"{rule_id} should pass: {text!r}; flagged {[f.text for f in found]} ({[c.describe() for c in found[0].context]})"
