@@ -49,6 +49,9 @@ def clause_head(tok: Token) -> Token:
     while seen < 50:
         seen += 1
         if is_predicate(tok) and tok.dep_ not in ("amod", "compound"):
+            # "for generations to come": the idiom's "come" is not the clause
+            if tok.lemma_ == "come" and tok.dep_ in ("advcl", "xcomp", "relcl") and any(c.lower_ == "to" for c in tok.children):
+                return clause_head(tok.head) if tok.head is not tok else tok
             return tok
         if tok.dep_ in CLAUSAL or tok.head is tok:
             return tok
@@ -320,7 +323,7 @@ def participants(anchor: Token) -> list[Token]:
     return out
 
 
-def antecedents(tok: Token, limit: int = 4) -> list[Token]:
+def antecedents(tok: Token, limit: int = 6) -> list[Token]:
     """Candidate antecedents for "it"/"they"/"he", nearest first.
 
     spaCy's small pipeline has no coreference. News paragraphs mostly refer
@@ -333,9 +336,7 @@ def antecedents(tok: Token, limit: int = 4) -> list[Token]:
     out: list[Token] = []
     for i in range(tok.i - 1, -1, -1):
         t = tok.doc[i]
-        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "poss", "ROOT", "appos"):
-            if t.dep_ == "compound":
-                continue
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "poss", "ROOT", "appos", "pobj", "dobj", "attr"):
             out.append(t)
             if len(out) >= limit:
                 break

@@ -101,6 +101,24 @@ def _chain(anchor: Token) -> list[tuple[Token, str | None]]:
     return out
 
 
+def _dates_clause(year: Token) -> bool:
+    """Is this year a date adjunct of a verb: "executed in 1997", "in December 2013"?"""
+    cur = year
+    for _ in range(4):
+        if cur.dep_ == "npadvmod" and cur.head.pos_ in ("VERB", "AUX"):
+            return True
+        if cur.dep_ == "pobj" and cur.head.pos_ == "ADP" and cur.head.lower_ in ("in", "on", "during", "at", "by", "around") and cur.head.head.pos_ in ("VERB", "AUX"):
+            return True
+        if cur.dep_ in ("nummod", "compound", "appos", "npadvmod", "pobj") and cur.head.lower_ in _TIME_NOUNS | {"of"}:
+            cur = cur.head
+            continue
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lower_ in _TIME_NOUNS:
+            cur = cur.head.head
+            continue
+        return False
+    return False
+
+
 def _own_clause(head: Token) -> list[Token]:
     """The clause's tokens without the clauses nested in it ("jailed in 2021")."""
     out = []
@@ -159,7 +177,17 @@ class ParagraphInfo:
         spans: list[tuple[int, int]] = []
         stack: list[tuple[str, int]] = []
         straight_open = None
+        single_open = None
         for i, ch in enumerate(text):
+            if ch == "'":
+                prev = text[i - 1] if i > 0 else " "
+                nxt = text[i + 1] if i + 1 < len(text) else " "
+                if single_open is None and not prev.isalnum() and nxt.isalpha():
+                    single_open = i  # 'arrested' opens; don't, O'Brien, '90s do not
+                elif single_open is not None and not nxt.isalnum() and (prev.isalpha() or prev in ".,!?"):
+                    spans.append((single_open, i + 1))
+                    single_open = None
+                continue
             if ch == '"':
                 if straight_open is None:
                     straight_open = i
@@ -397,7 +425,9 @@ class Scope:
         lex = self.lex
         ignored: ContextCheck | None = None
         for idx, (node, rel) in enumerate(chain):
-            if idx > 0 and rel in _REPORTED and node.pos_ == "VERB" and lex.has("reporting_verb", node) and self._negated(node) is None:
+            if rel == "xcomp" and not any(c.dep_ == "auxpass" for c in node.children):
+                pass  # "agreed to merge" is an act; "is said to have fled" reports
+            elif idx > 0 and rel in _REPORTED and node.pos_ == "VERB" and lex.has("reporting_verb", node) and self._negated(node) is None:
                 subj = _subject(node)
                 if self._first_person(subj):
                     ignored = ignored or ContextCheck("attribution", "ignored", f"{subj.text} {node.text}", "first person is the writer, not a source")
@@ -538,8 +568,8 @@ class Scope:
             if rel not in _CONTENT:
                 continue
             subj = _subject(node)
-            if lex.has("booster_negation", node) and (self._negated(node) is not None or any(d.dep_ == "det" and d.lower_ == "no" for d in node.children)):
-                continue  # "there is no question that ..." asserts
+            if lex.has("booster_negation", node) and (self._negated(node) is not None or any(d.dep_ == "det" and d.lower_ == "no" for d in node.children) or node.head.lower_ in ("beyond", "without")):
+                continue  # "there is no question that ...", "beyond question": asserts
             if node.pos_ in ("VERB", "AUX") and lex.has("non_assertive_verb", node):
                 if self._first_person(subj) and node.lemma_.lower() in ("predict", "forecast", "expect", "warn", "bet", "wager"):
                     continue
@@ -603,9 +633,9 @@ class Scope:
             prev = t.doc[t.i - 1] if t.i > 0 else None
             if prev is not None and prev.lower_ in ("since", "until", "till", "by", "before", "from"):
                 continue  # "since 2011" runs up to now
-            # a date ("in 1997", "in December 2013", "that year, 1997"), not a
-            # label ("the 2017 operation")
-            if t.dep_ in ("pobj", "npadvmod", "appos") or t.head.lower_ in _TIME_NOUNS or t.head.pos_ == "ADP":
+            # a date of the event ("in 1997", "in December 2013"), not a label
+            # ("the 2017 operation") or a comparison ("more than in all of 2022")
+            if _dates_clause(t):
                 return t
         return None
 
