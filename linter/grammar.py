@@ -333,14 +333,25 @@ def antecedents(tok: Token, limit: int = 6) -> list[Token]:
     """
     if tok.lower_ not in PERSONAL_PRONOUNS:
         return []
-    out: list[Token] = []
-    for i in range(tok.i - 1, -1, -1):
-        t = tok.doc[i]
-        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "poss", "ROOT", "appos", "pobj", "dobj", "attr"):
-            out.append(t)
-            if len(out) >= limit:
-                break
-    return out
+    doc = tok.doc
+    ranked: list[tuple[int, int, int, Token]] = []
+    sent_start = tok.sent.start
+    sent_rank: dict[int, int] = {}
+    for i in range(tok.i - 1, max(-1, tok.i - 200), -1):  # a paragraph's reach, not a book's
+        t = doc[i]
+        if t.pos_ not in ("NOUN", "PROPN") or t.dep_ not in _ANTECEDENT_DEPS:
+            continue
+        start = t.sent.start
+        if start not in sent_rank:
+            sent_rank[start] = 0 if start == sent_start else len(sent_rank) + (0 if sent_start in sent_rank else 1)
+        distance = sent_rank[start]
+        priority = 0 if t.dep_ in ("nsubj", "nsubjpass", "poss") else 1
+        ranked.append((distance, priority, tok.i - i, t))
+    ranked.sort(key=lambda r: r[:3])
+    return [t for *_, t in ranked[:limit]]
+
+
+_ANTECEDENT_DEPS = {"nsubj", "nsubjpass", "poss", "ROOT", "appos", "pobj", "dobj", "attr"}
 
 
 def resolve_pronoun(tok: Token) -> Token | None:

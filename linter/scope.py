@@ -60,6 +60,7 @@ _CONTENT = {"acl", "ccomp", "relcl", "prep", "pobj", "pcomp", "appos", "xcomp", 
 _NEGATIVE_SUBJECTS = {"nothing", "nobody", "none", "no-one", "neither", "few"}
 _OPEN_QUOTES = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "\u201e": "\u201c", "\u2039": "\u203a"}
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
+_BOOSTER_SUBJECTS = {"fool", "idiot", "anyone", "anybody", "everyone", "everybody", "nobody", "one"}
 _CAN_CERTAIN = {"see", "tell", "know", "doubt", "deny", "dispute", "say", "confirm", "read", "mean", "explain", "be", "only"}
 _TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}\b")
 _TIME_NOUNS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "year", "month", "week", "day", "spring", "summer", "autumn", "winter", "following", "same", "next", "previous", "decade", "night", "morning", "evening"}
@@ -101,13 +102,21 @@ def _chain(anchor: Token) -> list[tuple[Token, str | None]]:
     return out
 
 
+def _separate_sentences(lower: Token, upper: Token) -> bool:
+    """Clauses joined only by ';' (or a dash) are two statements, whatever the parser says."""
+    if lower.dep_ not in ("ccomp", "parataxis", "conj", "advcl"):
+        return False
+    lo, hi = sorted((lower.i, upper.i))
+    return any(t.text in (";", "\u2014", "--") for t in lower.doc[lo:hi])
+
+
 def _dates_clause(year: Token) -> bool:
     """Is this year a date adjunct of a verb: "executed in 1997", "in December 2013"?"""
     cur = year
     for _ in range(4):
         if cur.dep_ == "npadvmod" and cur.head.pos_ in ("VERB", "AUX"):
             return True
-        if cur.dep_ == "pobj" and cur.head.pos_ == "ADP" and cur.head.lower_ in ("in", "on", "during", "at", "by", "around") and cur.head.head.pos_ in ("VERB", "AUX"):
+        if cur.dep_ == "pobj" and cur.head.lower_ in ("in", "on", "during", "around"):
             return True
         if cur.dep_ in ("nummod", "compound", "appos", "npadvmod", "pobj") and cur.head.lower_ in _TIME_NOUNS | {"of"}:
             cur = cur.head
@@ -245,6 +254,10 @@ class ParagraphInfo:
                 continue  # "state media won't tell you" names no source
             if v.pos_ != "VERB":
                 continue
+            if v.lemma_.lower() in ("decline", "refuse", "fail") or any(
+                c.dep_ == "dobj" and c.lower_ in ("nothing", "little", "none") for c in v.children
+            ):
+                continue  # "declined to say why", "has said little": no account given
             if self.lex.has("reporting_verb", v) or self.lex.has("evidential_verb", v) and _has_source_subject(v, self.lex):
                 subj = _subject(v)
                 has_complement = any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "dative", "prep", "advcl") for c in v.children)
@@ -376,6 +389,8 @@ class Scope:
         for idx, (node, rel) in enumerate(chain):
             if idx > 0 and rel in _ISOLATING and node.i not in group:
                 break
+            if idx > 0 and _separate_sentences(chain[idx - 1][0], node):
+                break
             for c in node.children:
                 low = c.lower_
                 lem = c.lemma_.lower()
@@ -386,6 +401,9 @@ class Scope:
                                 continue  # "cannot survive" is certain
                             if node.lemma_.lower() in _CAN_CERTAIN:
                                 continue  # "anyone can see" is a booster
+                        subj = _subject(node)
+                        if subj is not None and subj.lower_ in _BOOSTER_SUBJECTS:
+                            continue  # "only a fool could read it otherwise"
                         return ContextCheck("hedge", "cleared", c.text, "modal verb lowers confidence")
                 if c.dep_ in ("advmod", "npadvmod") and (lem in lex["hedge_adverb"] or low in lex["hedge_adverb"]):
                     return ContextCheck("hedge", "cleared", c.text, "hedging adverb")
@@ -435,7 +453,7 @@ class Scope:
                     ignored = ignored or ContextCheck("attribution", "ignored", node.text, "the writer's own statement")
                 else:
                     return ContextCheck("attribution", "cleared", node.text, "reported speech")
-            if idx > 0 and rel in _REPORTED and lex.has("evidential_verb", node):
+            if idx > 0 and rel in ("ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "nsubjpass", "pcomp", "conj") and lex.has("evidential_verb", node):
                 subj = _subject(node)
                 if subj is not None and (lex.has("source_noun", subj) or lex.has("research_agent", subj) or subj.pos_ == "PROPN"):
                     return ContextCheck("attribution", "cleared", f"{subj.text} {node.text}", "a named source presents it")
@@ -601,6 +619,11 @@ class Scope:
             if t.i > 0 and t.doc[t.i - 1].text == "-":
                 continue  # "pre-trial prison" is not a trial
             if t.i != anchor.i and grammar.lemma_forms(t) & self.lex["public_record"]:
+                if t.head.lower_ in ("without", "no") or any(
+                    c.lower_ in ("no", "without", "secret", "closed", "sham", "show", "summary", "closed-door") or c.lower_ == "door"
+                    for c in t.children
+                ) or any(w.lower_ in ("secret", "closed", "sham", "summary") for w in t.doc[max(t.i - 3, 0): t.i]):
+                    continue  # "without a trial", "a closed-door trial" is not open process
                 return ContextCheck("public_record", "cleared", t.text, "ordinary public record (courts, open legal process)")
         return None
 
