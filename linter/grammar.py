@@ -24,6 +24,8 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 OBJECTS = {"dobj", "dative", "oprd"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
 # Heads that raise a certain future into their "to"-complement ("is bound to fall").
+EXPECTATION = {"expect", "predict", "forecast", "anticipate", "bet", "wager", "reckon", "count"}
+ASPECTUAL = {"begin", "start", "continue", "keep"}
 CERTAIN_RAISERS = {"go", "bound", "sure", "certain", "set", "destined", "doom", "doomed", "about", "poised", "fated", "guarantee", "guaranteed"}
 # Heads of partitive phrases: the noun after "of" says who is meant.
 QUANTIFIERS = {
@@ -112,6 +114,18 @@ def modality(verb: Token) -> Modality:
         inherited = modality(verb.head)
         progressive = inherited.progressive or verb.tag_ == "VBG"
         return Modality(inherited.tense, progressive, inherited.perfect, inherited.modal, negated or inherited.negated, inherited.raiser)
+
+    # "Expect the junta to collapse": an infinitive under a verb of expectation is a future
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head is not verb and verb.head.lemma_.lower() in EXPECTATION:
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return Modality("future", False, False, None, negated, verb.head)
+
+    # "is beginning to crumble", "has started to unravel": an ongoing process
+    if verb.dep_ == "xcomp" and verb.head is not verb and verb.head.lemma_.lower() in ASPECTUAL:
+        outer = modality(verb.head)
+        if outer.tense in ("present", "future") or outer.perfect:
+            return Modality("present" if outer.tense != "future" else "future", True, False, outer.modal, negated or outer.negated, verb.head)
+        return Modality(outer.tense, outer.progressive, outer.perfect, outer.modal, negated or outer.negated, verb.head)
 
     # "is going to collapse", "is bound to fall", "is about to implode"
     if verb.dep_ == "xcomp" and verb.head is not verb:

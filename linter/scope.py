@@ -451,6 +451,9 @@ class Scope:
                     ignored = ignored or ContextCheck("attribution", "ignored", f"{subj.text} {node.text}", "first person is the writer, not a source")
                 elif node.tag_ == "VBG" and subj is None and node.dep_ in ("advcl", "acl", "xcomp") and idx + 1 < len(chain) and self._first_person(_subject(chain[idx + 1][0])):
                     ignored = ignored or ContextCheck("attribution", "ignored", node.text, "the writer's own statement")
+                elif subj is None and node.tag_ == "VB" and node.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in node.children):
+                    # "Expect the junta to be gone by spring": an imperative is the writer's voice
+                    ignored = ignored or ContextCheck("attribution", "ignored", node.text, "an imperative is the writer's own voice")
                 else:
                     return ContextCheck("attribution", "cleared", node.text, "reported speech")
             if idx > 0 and rel in ("ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "nsubjpass", "pcomp", "conj") and lex.has("evidential_verb", node):
@@ -589,8 +592,9 @@ class Scope:
             if lex.has("booster_negation", node) and (self._negated(node) is not None or any(d.dep_ == "det" and d.lower_ == "no" for d in node.children) or node.head.lower_ in ("beyond", "without")):
                 continue  # "there is no question that ...", "beyond question": asserts
             if node.pos_ in ("VERB", "AUX") and lex.has("non_assertive_verb", node):
-                if self._first_person(subj) and node.lemma_.lower() in ("predict", "forecast", "expect", "warn", "bet", "wager"):
-                    continue
+                imperative = subj is None and node.tag_ == "VB" and node.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in node.children)
+                if (self._first_person(subj) or imperative) and node.lemma_.lower() in ("predict", "forecast", "expect", "warn", "bet", "wager"):
+                    continue  # "I predict ...", "Expect ...": the writer's own forecast
                 if node.lemma_.lower() == "treat" or rel in ("ccomp", "xcomp", "dobj", "prep", "pcomp", "oprd", "attr"):
                     return ContextCheck("embedded", "cleared", node.text, "embedded under a non-assertive verb")
             if node.pos_ == "ADJ" and lex.has("non_assertive_adjective", node):
