@@ -97,8 +97,11 @@ class HedgelintComponent:
         doc._.hedgelint_cleared = [h for h in hits if not h.is_finding] if self.keep_cleared else None
         return doc
 
-    def examine(self, doc: Doc) -> list[Hit]:
+    def examine(self, doc: Doc, only: set[str] | None = None) -> list[Hit]:
+        """Every trigger in the doc with its scope verdict; `only` limits the rules (tests)."""
         candidates = self.compiled.candidates(doc)
+        if only is not None:
+            candidates = [c for c in candidates if c.rule.id in only]
         if not candidates:
             return []
         words = frozenset(t.lemma_.lower() for t in doc) | frozenset(t.lower_ for t in doc)
@@ -121,8 +124,9 @@ class HedgelintComponent:
                 turns.setdefault(p, set()).add(k)
         infos: dict[int, ParagraphInfo] = {}
         hits: list[Hit] = []
-        taken: set[int] = set()
-        for cand in qualified:
+        taken: set[tuple[str, int]] = set()
+        # Rules earlier in the packs win a shared claim, so visit them first.
+        for cand in sorted(qualified, key=lambda c: self.compiled.order[c.rule.id]):
             p, _ = para_of_sent.get(cand.anchor.sent.start, (0, 0))
             if p not in infos:
                 infos[p] = ParagraphInfo(doc, self.scope.lex, paragraphs[p], turns.get(p, set()))
@@ -130,11 +134,14 @@ class HedgelintComponent:
             span = flag_span(cand.anchor, cand.span)
             hit = Hit(cand.rule, span, cand.anchor, result.checks, result.cleared_by)
             if hit.is_finding:
-                # one finding per trigger word, the first rule (pack order) wins
-                if cand.anchor.i in taken:
+                # One finding per claim: "was quietly purged" is one unverified
+                # event, not a purge plus a secret event; the first rule wins.
+                claim = (cand.rule.category, grammar.clause_head(cand.anchor).i)
+                if claim in taken:
                     continue
-                taken.add(cand.anchor.i)
+                taken.add(claim)
             hits.append(hit)
+        hits.sort(key=lambda h: (h.span.start, self.compiled.order[h.rule.id]))
         return hits
 
 

@@ -27,3 +27,14 @@ def check(engine):
         return found
 
     return _check
+
+
+@pytest.fixture(scope="session")
+def rule_hits(engine):
+    """rule_hits(text, rule_id) -> that rule's findings, as if it ran alone."""
+
+    def _hits(text: str, rule_id: str):
+        doc = engine.nlp(text)
+        return [h for h in engine.component.examine(doc, only={rule_id}) if h.is_finding]
+
+    return _hits

@@ -74,7 +74,7 @@ class TextFormatter:
             self.out.write(f"All checked! {summary.files} file{'s' if summary.files != 1 else ''}, no findings.\n")
             return
         parts = [f"Found {summary.findings} finding{'s' if summary.findings != 1 else ''} in {summary.files} file{'s' if summary.files != 1 else ''}"]
-        sev = ", ".join(f"{n} {k}" for k, n in sorted(summary.by_severity.items()))
+        sev = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in sorted(summary.by_severity.items()))
         if sev:
             parts[0] += f" ({sev})"
         if summary.errors:
