@@ -135,17 +135,21 @@ def check(
     threshold = SEVERITY_RANK.get(fail_on.value, 99)
     failing = False
     formatter.begin()
-    for result in engine.check_documents(iter_inputs(paths, stdin_filename or "<stdin>")):
+    for kind, payload, document in engine.stream(iter_inputs(paths, stdin_filename or "<stdin>")):
+        if kind == "finding":
+            f = payload
+            summary.findings += 1
+            summary.by_severity[f.severity] = summary.by_severity.get(f.severity, 0) + 1
+            if SEVERITY_RANK[f.severity] >= threshold:
+                failing = True
+            formatter.finding(f, document)
+            continue
+        result = payload
         summary.files += 1
         if result.error is not None:
             summary.errors += 1
             if format == "text":
                 _err(result.error.describe())
-        for f in result.findings:
-            summary.findings += 1
-            summary.by_severity[f.severity] = summary.by_severity.get(f.severity, 0) + 1
-            if SEVERITY_RANK[f.severity] >= threshold:
-                failing = True
         formatter.file(result)
     formatter.end(summary)
     out.flush()

@@ -106,10 +106,30 @@ class Engine:
         return next(self.check_documents([text_document(text, path)])).findings
 
     def check_documents(self, documents: Iterable[Document | SourceError]) -> Iterator[FileResult]:
-        """Stream documents through the pipeline; yields one FileResult per input, in order.
+        """Yield one FileResult per input, in order, with its findings collected.
 
         A SourceError in the input (or raised while a large file streams) becomes
         that file's error; every other document is still checked.
+        """
+        collected: list[Finding] = []
+        cleared: list = []
+        for kind, payload, _ in self.stream(documents):
+            if kind == "finding":
+                collected.append(payload)
+            elif kind == "cleared":
+                cleared.append(payload)
+            else:
+                payload.findings = collected
+                payload.hits = cleared
+                collected, cleared = [], []
+                yield payload
+
+    def stream(self, documents: Iterable[Document | SourceError]) -> Iterator[tuple[str, object, Document | None]]:
+        """The engine's event stream of (kind, payload, document): ("finding",
+        Finding) as each paragraph is checked, ("cleared", (Block, Hit)) with
+        keep_cleared, and ("file", FileResult) when a document ends. Nothing per file is held beyond the
+        current batch of paragraphs, so an archive of any size, or one huge
+        file, streams in bounded memory.
         """
         nlp = self.nlp
         comp = self.component
@@ -137,15 +157,14 @@ class Engine:
         for doc, (n, block) in nlp.pipe(feed(), as_tuples=True, batch_size=self.batch_size):
             if block is end:
                 res = results.pop(n)
-                res.findings.sort(key=lambda f: (f.line, f.column, f.rule))
-                yield res
+                yield "file", res, res.document
                 continue
             res = results[n]
             for hit in doc._.hedgelint or ():
-                res.findings.append(_to_finding(res.path, block, hit))
+                yield "finding", _to_finding(res.path, block, hit), res.document
             if self.keep_cleared:
                 for hit in doc._.hedgelint_cleared or ():
-                    res.hits.append((block, hit))
+                    yield "cleared", (block, hit), res.document
 
 
 def _to_finding(path: str, block: Block, hit: Hit) -> Finding:

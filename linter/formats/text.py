@@ -34,16 +34,22 @@ class TextFormatter:
     def begin(self) -> None:
         pass
 
+    def finding(self, f: Finding, document) -> None:
+        lines = self._lines(document)
+        self._finding(f, lines)
+
     def file(self, result) -> None:
-        # errors go to stderr, written by the CLI; findings made before a
-        # streaming read failed are still shown
-        text = result.document.text if result.document is not None else None
-        if text is not None:
-            all_lines = text.split("\n")
-        else:
-            all_lines = None
-        for f in result.findings:
-            self._finding(f, all_lines)
+        self._cached = None  # errors go to stderr, written by the CLI
+
+    _cached: tuple | None = None
+
+    def _lines(self, document):
+        """The document's lines, split once per file (None for a streamed file)."""
+        if document is None or document.text is None:
+            return None
+        if self._cached is None or self._cached[0] is not document:
+            self._cached = (document, document.text.split("\n"))
+        return self._cached[1]
 
     def _finding(self, f: Finding, all_lines) -> None:
         w = self.out.write
