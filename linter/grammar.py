@@ -249,11 +249,13 @@ def _raised_subject(verb: Token) -> list[Token]:
     return []
 
 
-def nominal_subject(noun: Token) -> list[Token]:
+def nominal_subject(noun: Token, compounds: bool = True) -> list[Token]:
     """Whose event a nominal trigger names: "the regime's collapse", "collapse of the regime"."""
     out = []
     for c in noun.children:
-        if c.dep_ in ("poss", "compound") and c.pos_ in ("NOUN", "PROPN", "PRON"):
+        if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(c)
+        elif c.dep_ == "compound" and compounds and c.pos_ in ("NOUN", "PROPN"):
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ in ("of", "for"):
             out.extend(p for p in c.children if p.dep_ == "pobj")
@@ -265,21 +267,21 @@ def nominal_subject(noun: Token) -> list[Token]:
 def subject_of(anchor: Token) -> list[Token]:
     """The grammatical subject(s) a trigger predicates something of."""
     if anchor.pos_ in ("NOUN", "PROPN") and not is_predicate(anchor):
-        found = nominal_subject(anchor)
-        if found:
-            return [t for s in found for t in with_conjuncts(s)]
+        own = nominal_subject(anchor, compounds=False)
+        if own:
+            return [t for s in own for t in with_conjuncts(s)]
+        compounds = [c for c in anchor.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
         if anchor.dep_ in ("nsubj", "nsubjpass"):
-            return []  # "Collapse is inevitable": the event has no named owner
-        # "Pyongyang faces imminent collapse": the clause's subject owns it
+            return compounds  # "Collapse is inevitable": the event has no named owner
+        # "Pyongyang faces imminent collapse", "the president has liver disease":
+        # the clause's subject owns it (a compound may name it too: "regime collapse")
+        head = clause_head(anchor)
+        return [t for s in _raised_subject(head) + compounds for t in with_conjuncts(s)]
     head = clause_head(anchor)
     subs = _raised_subject(head)
     if head.dep_ == "relcl" and (not subs or subs[0].lower_ in ("that", "which", "who", "whom")):
         subs = [head.head]  # "a state that is collapsing": the state
-    result = []
-    for s in subs:
-        # "The regime's days are numbered" / "the government of X": look at the head noun
-        result.extend(with_conjuncts(s))
-    return result
+    return [t for s in subs for t in with_conjuncts(s)]
 
 
 def objects_of(verb: Token) -> list[Token]:
@@ -406,7 +408,7 @@ def _title_word(t: Token) -> bool:
     return not t.is_punct and (t.text[:1].isupper() or t.lower_ in _TITLE_SMALL)
 
 
-def in_cited_title(tok: Token) -> bool:
+def in_cited_title(tok: Token, work_nouns: frozenset[str] = frozenset()) -> bool:
     """Is `tok` inside a Title Case run that reads as the title of a cited work?
 
     "Chang's The Coming Collapse of China argued ..." is a title; a headline
@@ -430,4 +432,11 @@ def in_cited_title(tok: Token) -> bool:
         return False
     if tok.i == sent.start and caps < 3:
         return False
-    return True
+    # A run of capitals is also a name ("King Faisal Specialist Hospital"):
+    # a title is introduced as one, by a work noun or an author's possessive.
+    before = doc[max(sent.start, lo - 4): lo]
+    if any(t.lower_ in work_nouns or t.lemma_.lower() in work_nouns for t in before):
+        return True
+    if lo > sent.start and doc[lo - 1].tag_ == "POS":
+        return True
+    return False

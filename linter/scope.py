@@ -63,6 +63,7 @@ _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
 _BOOSTER_SUBJECTS = {"fool", "idiot", "anyone", "anybody", "everyone", "everybody", "nobody", "one"}
 _CAN_CERTAIN = {"see", "tell", "know", "doubt", "deny", "dispute", "say", "confirm", "read", "mean", "explain", "be", "only"}
 _TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}\b")
+_MONTHS = {"january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
 _TIME_NOUNS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "year", "month", "week", "day", "spring", "summer", "autumn", "winter", "following", "same", "next", "previous", "decade", "night", "morning", "evening"}
 
 
@@ -255,7 +256,9 @@ class ParagraphInfo:
             if v.pos_ != "VERB":
                 continue
             if v.lemma_.lower() in ("decline", "refuse", "fail") or any(
-                c.dep_ == "dobj" and c.lower_ in ("nothing", "little", "none") for c in v.children
+                c.dep_ == "dobj" and (c.lower_ in ("nothing", "little", "none") or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+                or c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _NEGATIVE_SUBJECTS
+                for c in v.children
             ):
                 continue  # "declined to say why", "has said little": no account given
             if self.lex.has("reporting_verb", v) or self.lex.has("evidential_verb", v) and _has_source_subject(v, self.lex):
@@ -282,10 +285,13 @@ class ParagraphInfo:
             pos = low.find(phrase)
             if pos >= 0 and (pos == 0 or not low[pos - 1].isalpha()) and not self.quote_at(sent.start_char + pos):
                 return True
-        root = sent.root
-        subj = _subject(root)
-        if subj is not None and subj.lower_ in ("i", "we") and not self.in_quote(subj):
-            return True
+        first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+        if first is not None and (first.lower_ in self.lex["counterpoint"] or sent.text.lstrip().lower().startswith(tuple(w + " " for w in self.lex["counterpoint"] if " " in w))):
+            return True  # "Yet in January the deputy head fled": the writer answers the source
+        for t in sent:
+            # "That captain, we can add, was arrested": the writer speaking
+            if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("i", "we") and not self.in_quote(t):
+                return True
         return False
 
     def _continues(self, sent: Span, strong: bool) -> bool:
@@ -318,6 +324,8 @@ class ParagraphInfo:
             return False
         if first.lower_ in self.lex["new_account"]:
             return True  # "Separately, two colonels crossed ...": another account
+        if any(t.dep_ == "advmod" and t.lower_ in self.lex["new_account"] for t in sent):
+            return True  # "One of his deputies, meanwhile, was shot ..."
         return bool(_TIMESTAMP.match(sent.text.lstrip()))  # a new live-blog entry
 
     @cached_property
@@ -607,7 +615,7 @@ class Scope:
         return None
 
     def title(self, anchor: Token, chain, para) -> ContextCheck | None:
-        if grammar.in_cited_title(anchor):
+        if grammar.in_cited_title(anchor, self.lex["work_noun"]):
             return ContextCheck("title", "cleared", anchor.text, "part of a cited title")
         return None
 
@@ -639,7 +647,9 @@ class Scope:
             # "The government collapsed in December 2024 ... and the president fled"
             clause |= {d.i for c in head.head.children if c.dep_ in ("prep", "npadvmod") for d in c.subtree}
         year = self._past_year(sent, clause)
-        if year is None and any(t.lower_ in ("that", "the") and t.i + 1 < sent.end and t.nbor(1).lower_ in _TIME_NOUNS for t in sent):
+        anaphoric = any(t.lower_ in ("that", "the") and t.i + 1 < sent.end and t.nbor(1).lower_ in _TIME_NOUNS for t in sent)
+        month_only = any(t.lower_ in _MONTHS and t.i + 1 < sent.end and not _YEAR.match(t.nbor(1).text) for t in sent)
+        if year is None and (anaphoric or month_only):
             # "that June", "the following year": a time set by an earlier sentence
             idx = para.sentence_index(anchor)
             for prev in reversed(para.sents[:idx]):
