@@ -116,15 +116,20 @@ class Veto:
     min_number: float | None = None  # or be a number at least this large
     trigger_lemmas: frozenset[str] = frozenset()  # applies only when the trigger word is one of these
 
-    def hits(self, anchor: Token, include_anchor: bool = False) -> Token | None:
+    def hits(self, anchor: Token, include_anchor: bool = False, skip: frozenset[int] = frozenset()) -> Token | None:
         include_anchor = include_anchor or self.scope == "self"
         if self.trigger_lemmas and not (grammar.lemma_forms(anchor) & self.trigger_lemmas):
             return None if not include_anchor or self.scope == "self" else anchor
         if self.scope == "children":
+            # the trigger's own dependents, its clause head's, and those of a
+            # raising verb ("Nobody is going to dislodge ...")
             pool = list(anchor.children)
             head = grammar.clause_head(anchor)
             if head is not anchor:
                 pool += list(head.children)
+            for t in grammar.verb_group(anchor):
+                if t is not anchor and t is not head:
+                    pool += list(t.children)
         elif self.scope == "self":
             pool = [anchor]
         elif self.scope == "subject":
@@ -145,6 +150,8 @@ class Veto:
         for t in pool:
             if t.i == anchor.i and not include_anchor:
                 continue
+            if t.i in skip and t.i != anchor.i:
+                continue  # the trigger's own words ("go the way of") are not evidence against it
             if self.deps and t.dep_ not in self.deps:
                 continue
             if self.dets and not any(d.dep_ == "det" and d.lower_ in self.dets for d in t.children):
@@ -186,7 +193,7 @@ class Conditions:
     any_of: tuple["Conditions", ...] = ()  # at least one of these must hold too
     notes: dict = field(default_factory=dict)
 
-    def check(self, anchor: Token, paragraph_words: frozenset[str] | None = None) -> str | None:
+    def check(self, anchor: Token, paragraph_words: frozenset[str] | None = None, span=None) -> str | None:
         """None when the match qualifies, else a short reason it does not."""
         verb = grammar.clause_head(anchor)
         # The domain check guards participants the words alone cannot place:
@@ -223,10 +230,11 @@ class Conditions:
                 return "negated"
         if self.domain and needs_domain and paragraph_words is not None and not (paragraph_words & self.domain):
             return "domain"
+        own = frozenset(range(span.start, span.end)) if span is not None else frozenset()
         for v in self.veto:
-            if v.hits(anchor) is not None:
+            if v.hits(anchor, skip=own) is not None:
                 return "veto"
-        if self.any_of and all(c.check(anchor, paragraph_words) is not None for c in self.any_of):
+        if self.any_of and all(c.check(anchor, paragraph_words, span) is not None for c in self.any_of):
             return "any_of"
         for r in self.require:
             if r.hits(anchor, include_anchor=True) is None:

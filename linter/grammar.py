@@ -26,7 +26,7 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
 # Heads that raise a certain future into their "to"-complement ("is bound to fall").
 EXPECTATION = {"expect", "predict", "forecast", "anticipate", "bet", "wager", "reckon", "count"}
 ASPECTUAL = {"begin", "start", "continue", "keep"}
-CERTAIN_RAISERS = {"go", "bound", "sure", "certain", "set", "destined", "doom", "doomed", "about", "poised", "fated", "guarantee", "guaranteed"}
+CERTAIN_RAISERS = {"course", "track", "go", "bound", "sure", "certain", "set", "destined", "doom", "doomed", "about", "poised", "fated", "guarantee", "guaranteed"}
 # Heads of partitive phrases: the noun after "of" says who is meant.
 QUANTIFIERS = {
     "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores", "number", "group",
@@ -239,7 +239,7 @@ def _raised_subject(verb: Token) -> list[Token]:
         subs = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subs:
             return subs
-        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head is not cur:
             cur = cur.head
             continue
         if cur.dep_ in ("acl", "relcl") and cur.head is not cur and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -267,6 +267,9 @@ def nominal_subject(noun: Token, compounds: bool = True) -> list[Token]:
 def subject_of(anchor: Token) -> list[Token]:
     """The grammatical subject(s) a trigger predicates something of."""
     if anchor.pos_ in ("NOUN", "PROPN") and not is_predicate(anchor):
+        if anchor.dep_ in ("attr", "oprd", "acomp"):
+            # "the state is a house of cards": the copula's subject, not "of cards"
+            return [t for s in _raised_subject(clause_head(anchor)) for t in with_conjuncts(s)]
         own = nominal_subject(anchor, compounds=False)
         if own:
             return [t for s in own for t in with_conjuncts(s)]

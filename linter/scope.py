@@ -103,12 +103,21 @@ def _chain(anchor: Token) -> list[tuple[Token, str | None]]:
     return out
 
 
-def _separate_sentences(lower: Token, upper: Token) -> bool:
-    """Clauses joined only by ';' (or a dash) are two statements, whatever the parser says."""
+def _separate_sentences(lower: Token, upper: Token, allow_colon_before: bool = False) -> bool:
+    """Clauses joined only by ';', ':' or a dash are two statements, whatever the parser says.
+
+    With allow_colon_before, a governor before a colon still reaches past it
+    ("The ministry said: the general was shot").
+    """
     if lower.dep_ not in ("ccomp", "parataxis", "conj", "advcl"):
         return False
     lo, hi = sorted((lower.i, upper.i))
-    return any(t.text in (";", "\u2014", "--") for t in lower.doc[lo:hi])
+    for t in lower.doc[lo:hi]:
+        if t.text in (";", "\u2014", "--"):
+            return True
+        if t.text == ":" and not (allow_colon_before and upper.i < lower.i):
+            return True
+    return False
 
 
 def _dates_clause(year: Token) -> bool:
@@ -351,6 +360,9 @@ class ParagraphInfo:
 @dataclass
 class Scope:
     lex: Lexicon
+    # token ids of the trigger being assessed: its own words ("the only possible
+    # explanation") are not cues about it
+    _own: frozenset = frozenset()
     # A dated event before this year counts as settled history; the engine
     # sets it to the current year, so last year's dated events qualify.
     history_before_year: int = 2026
@@ -358,7 +370,12 @@ class Scope:
 
     # ---------------------------------------------------------------- helpers
     def _first_person(self, tok: Token | None) -> bool:
-        return tok is not None and tok.lower_ in self.lex["first_person"]
+        if tok is None:
+            return False
+        if tok.lower_ in self.lex["first_person"]:
+            return True
+        # "the rest of us", "many of us", "all of us"
+        return any(p.dep_ == "prep" and p.lower_ == "of" and any(o.lower_ in ("us", "we") for o in p.children) for p in tok.children)
 
     def _negated(self, tok: Token) -> Token | None:
         neg = grammar.is_negated(tok)
@@ -400,6 +417,8 @@ class Scope:
             if idx > 0 and _separate_sentences(chain[idx - 1][0], node):
                 break
             for c in node.children:
+                if c.i in self._own:
+                    continue
                 low = c.lower_
                 lem = c.lemma_.lower()
                 if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD":
@@ -451,6 +470,8 @@ class Scope:
         lex = self.lex
         ignored: ContextCheck | None = None
         for idx, (node, rel) in enumerate(chain):
+            if idx > 0 and _separate_sentences(chain[idx - 1][0], node, allow_colon_before=True):
+                break
             if rel == "xcomp" and not any(c.dep_ == "auxpass" for c in node.children):
                 pass  # "agreed to merge" is an act; "is said to have fled" reports
             elif idx > 0 and rel in _REPORTED and node.pos_ == "VERB" and lex.has("reporting_verb", node) and self._negated(node) is None:
@@ -459,7 +480,9 @@ class Scope:
                     ignored = ignored or ContextCheck("attribution", "ignored", f"{subj.text} {node.text}", "first person is the writer, not a source")
                 elif node.tag_ == "VBG" and subj is None and node.dep_ in ("advcl", "acl", "xcomp") and idx + 1 < len(chain) and self._first_person(_subject(chain[idx + 1][0])):
                     ignored = ignored or ContextCheck("attribution", "ignored", node.text, "the writer's own statement")
-                elif subj is None and node.tag_ == "VB" and node.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in node.children):
+                elif subj is None and node.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in node.children) and (
+                    node.dep_ == "ROOT" or node.i == node.sent.start or node.doc[node.i - 1].text in (":", "\u2014", "-")
+                ):
                     # "Expect the junta to be gone by spring": an imperative is the writer's voice
                     ignored = ignored or ContextCheck("attribution", "ignored", node.text, "an imperative is the writer's own voice")
                 else:
@@ -474,8 +497,13 @@ class Scope:
                 if c.dep_ == "prep" and c.lower_ in ("according", "per"):
                     return ContextCheck("attribution", "cleared", c.text + (" to" if c.lower_ == "according" else ""), "attributed to a source")
                 if c.dep_ in ("parataxis", "advcl", "ccomp", "conj") and c.pos_ == "VERB" and lex.has("reporting_verb", c) and self._negated(c) is None:
+                    if c.dep_ in ("ccomp", "conj") and not (c.i > node.i and c.doc[c.left_edge.i - 1].text in (",", ";") if c.left_edge.i > 0 else False):
+                        continue  # only a trailing "..., he said" is a source for the clause before it
                     subj = _subject(c)
-                    has_complement = any(d.dep_ in ("ccomp", "dobj", "xcomp") for d in c.children)
+                    # "told reporters", "told a conference": the object is the audience
+                    has_complement = any(d.dep_ in ("ccomp", "xcomp") for d in c.children) or (
+                        any(d.dep_ == "dobj" for d in c.children) and c.lemma_.lower() not in ("tell", "inform", "assure", "brief", "warn")
+                    )
                     if subj is not None and not self._first_person(subj) and not has_complement:
                         return ContextCheck("attribution", "cleared", f"{subj.text} {c.text}", "reported speech")
                     if subj is None and c.dep_ == "advcl" and any(d.lower_ == "as" for d in c.children):
@@ -486,8 +514,9 @@ class Scope:
                 if lex.has("reporting_verb", speaker) and self._negated(speaker) is None and any(d.dep_ in ("ccomp", "dobj", "dative", "xcomp") for d in speaker.children):
                     return ContextCheck("attribution", "cleared", f"{node.text} ... {speaker.text}", "describes the source of the account")
         # "according to" fronted and attached elsewhere in the sentence
+        # "..., according to rights groups": a sentence-level source covers the sentence
         for t in anchor.sent:
-            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to" and t.head.i == anchor.sent.root.i:
+            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to" and t.head.pos_ in ("VERB", "AUX") and not para.in_quote(t):
                 return ContextCheck("attribution", "cleared", "according to", "attributed to a source")
         return ignored
 
@@ -677,7 +706,8 @@ class Scope:
         return None
 
     # ------------------------------------------------------------- entry point
-    def assess(self, anchor: Token, kinds, para: ParagraphInfo) -> Assessment:
+    def assess(self, anchor: Token, kinds, para: ParagraphInfo, span: Span | None = None) -> Assessment:
+        self._own = frozenset(range(span.start, span.end)) if span is not None else frozenset({anchor.i})
         chain = _chain(anchor)
         checks: list[ContextCheck] = []
         for kind in kinds:
