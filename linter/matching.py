@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from lemminflect import getAllInflections, getAllLemmas
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span, Token
 
+from . import cache
 from .rules import Rule, RulePackError
 
 _IRREGULAR_EXTRA = {
@@ -31,7 +30,11 @@ _IRREGULAR_EXTRA = {
 }
 
 
-@lru_cache(maxsize=None)
+# Inflections already computed (seeded from the on-disk cache), so that a run
+# with unchanged packs never loads lemminflect's tables.
+_KNOWN_FORMS: dict[str, frozenset[str]] = {}
+
+
 def inflections(word: str) -> frozenset[str]:
     """Every inflected form of a lemma ("fall" -> falls, fell, fallen, falling).
 
@@ -39,6 +42,15 @@ def inflections(word: str) -> frozenset[str]:
     also find "died".
     """
     w = word.lower()
+    known = _KNOWN_FORMS.get(w)
+    if known is None:
+        known = _KNOWN_FORMS[w] = _inflect(w)
+    return known
+
+
+def _inflect(w: str) -> frozenset[str]:
+    from lemminflect import getAllInflections
+
     forms = {w}
     for group in getAllInflections(w).values():
         forms.update(x.lower() for x in group)
@@ -68,13 +80,20 @@ def _word_spec(word: str) -> list[dict]:
     return out
 
 
+_BASE_FORM: dict[str, bool] = {}
+
+
 def _is_base_form(word: str) -> bool:
     """Phrase words written in a base form expand to every inflection; an
     inflected form ("gone", "numbered") matches only itself, so that "be
     gone" does not also find "is going"."""
     w = word.lower()
-    lemmas = {x.lower() for group in getAllLemmas(w).values() for x in group}
-    return not lemmas or w in lemmas
+    if w not in _BASE_FORM:
+        from lemminflect import getAllLemmas
+
+        lemmas = {x.lower() for group in getAllLemmas(w).values() for x in group}
+        _BASE_FORM[w] = not lemmas or w in lemmas
+    return _BASE_FORM[w]
 
 
 def _slot(text: str) -> list[list[dict]]:
@@ -188,13 +207,66 @@ class Candidate:
     anchor: Token
 
 
+def expand_trigger(rule: Rule) -> list[list[dict]]:
+    """The Matcher patterns a rule's `lemmas` and `phrases` stand for."""
+    patterns: list[list[dict]] = []
+    trig = rule.trigger
+    if "lemmas" in trig:
+        forms: set[str] = set()
+        multi = []
+        for lemma in trig["lemmas"]:
+            if " " in lemma:
+                multi.append(lemma)  # "kidney failure": a phrase
+            else:
+                forms |= inflections(lemma)
+        spec: dict = {"LOWER": {"IN": sorted(forms)}}
+        if "pos" in trig:
+            spec["POS"] = {"IN": trig["pos"]}
+        if forms:
+            patterns.append([spec])
+        for phrase in multi:
+            patterns.extend(phrase_patterns(phrase))
+    for phrase in trig.get("phrases", []):
+        try:
+            patterns.extend(phrase_patterns(phrase))
+        except ValueError as exc:
+            raise RulePackError(f"{rule.source}: rule {rule.id}: field 'trigger.phrases': {exc}") from None
+    return patterns
+
+
+def _cache_key(rules: list[Rule]) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from . import __version__
+
+    try:
+        lemminflect_version = version("lemminflect")
+    except PackageNotFoundError:  # pragma: no cover
+        lemminflect_version = "?"
+    return cache.key_for(__version__, lemminflect_version, [(r.id, r.trigger) for r in rules])
+
+
+def _seed_from_cache(key: str) -> dict | None:
+    found = cache.load("patterns", key)
+    if not isinstance(found, dict) or not isinstance(found.get("patterns"), dict):
+        return None
+    for w, forms in found.get("forms", {}).items():
+        _KNOWN_FORMS.setdefault(w, frozenset(forms))
+    _BASE_FORM.update({w: bool(b) for w, b in found.get("base", {}).items()})
+    return found["patterns"]
+
+
 class CompiledRules:
     """All triggers of the selected rules, compiled once per vocabulary."""
 
     def __init__(self, vocab, rules: list[Rule]):
         self.rules = {r.id: r for r in rules}
         self.order = {r.id: i for i, r in enumerate(rules)}
-        self.matcher = Matcher(vocab, validate=True)
+        # Patterns we generate from lemmas and phrases are valid by
+        # construction; the ones rule authors write go through spaCy's
+        # validation, which names the bad key.
+        self.matcher = Matcher(vocab, validate=False)
+        self.raw_matcher = Matcher(vocab, validate=True)
         self.dep_matcher = DependencyMatcher(vocab, validate=True)
         # The prefilter: every pattern is indexed under its rarest word set and
         # keeps the other sets it needs, so a paragraph is a candidate only if
@@ -202,46 +274,34 @@ class CompiledRules:
         self._index: dict[str, list[int]] = {}
         self._needs: list[list[frozenset[str]]] = []
         self._unfiltered = False
+        key = _cache_key(rules)
+        expanded = _seed_from_cache(key)
+        fresh = expanded is None or set(expanded) != {r.id for r in rules}
+        if fresh:
+            expanded = {r.id: expand_trigger(r) for r in rules}
         for rule in rules:
-            patterns: list[list[dict]] = []
-            trig = rule.trigger
-            if "lemmas" in trig:
-                forms: set[str] = set()
-                multi = []
-                for lemma in trig["lemmas"]:
-                    if " " in lemma:
-                        multi.append(lemma)  # "kidney failure": a phrase
-                    else:
-                        forms |= inflections(lemma)
-                spec: dict = {"LOWER": {"IN": sorted(forms)}}
-                if "pos" in trig:
-                    spec["POS"] = {"IN": trig["pos"]}
-                if forms:
-                    patterns.append([spec])
-                for phrase in multi:
-                    patterns.extend(phrase_patterns(phrase))
-            for phrase in trig.get("phrases", []):
-                try:
-                    patterns.extend(phrase_patterns(phrase))
-                except ValueError as exc:
-                    raise RulePackError(f"{rule.source}: rule {rule.id}: field 'trigger.phrases': {exc}") from None
-            patterns.extend(trig.get("tokens", []))
-            for n, pat in enumerate(patterns):
-                key = f"{rule.id}#t{n}"
-                try:
-                    self.matcher.add(key, [pat])
-                except Exception as exc:  # spaCy raises ValueError/MatchPatternError
-                    raise RulePackError(f"{rule.source}: rule {rule.id}: field 'trigger': bad pattern {n + 1}: {str(exc).strip().splitlines()[-1]}") from None
+            for n, pat in enumerate(expanded[rule.id]):
+                self.matcher.add(f"{rule.id}#g{n}", [pat])
                 self._add_to_prefilter(pat)
-            for n, pat in enumerate(trig.get("dependency", [])):
-                key = f"{rule.id}#d{n}"
+            for n, pat in enumerate(rule.trigger.get("tokens", [])):
                 try:
-                    self.dep_matcher.add(key, [pat])
+                    self.raw_matcher.add(f"{rule.id}#t{n}", [pat])
+                except Exception as exc:  # spaCy raises ValueError/MatchPatternError
+                    raise RulePackError(f"{rule.source}: rule {rule.id}: field 'trigger.tokens': bad pattern {n + 1}: {str(exc).strip().splitlines()[-1]}") from None
+                self._add_to_prefilter(pat)
+            for n, pat in enumerate(rule.trigger.get("dependency", [])):
+                try:
+                    self.dep_matcher.add(f"{rule.id}#d{n}", [pat])
                 except Exception as exc:
                     raise RulePackError(f"{rule.source}: rule {rule.id}: field 'trigger.dependency': bad pattern {n + 1}: {str(exc).strip().splitlines()[-1]}") from None
                 self._add_to_prefilter(pat)
         self.prefilter_words = None if self._unfiltered else frozenset(self._index)
-        self._vocab = vocab
+        if fresh:
+            cache.store("patterns", key, {
+                "patterns": expanded,
+                "forms": {w: sorted(f) for w, f in _KNOWN_FORMS.items()},
+                "base": _BASE_FORM,
+            })
 
     def _add_to_prefilter(self, pattern: list[dict]) -> None:
         sets = _required_word_sets(pattern)
@@ -267,7 +327,7 @@ class CompiledRules:
     def candidates(self, doc: Doc) -> list[Candidate]:
         found: dict[tuple[str, int], Candidate] = {}
         strings = doc.vocab.strings
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in [*self.matcher(doc), *(self.raw_matcher(doc) if len(self.raw_matcher) else [])]:
             key = strings[match_id]
             rule = self.rules[key.split("#", 1)[0]]
             span = doc[start:end]

@@ -350,14 +350,25 @@ def _duplicate_key(node: yaml.Node) -> yaml.Node | None:
     return None
 
 
+# libyaml's SafeLoader when PyYAML was built with it: the same safe subset as
+# yaml.safe_load (no object construction), about six times faster.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _safe_load(text: str) -> Any:
+    if _SAFE_LOADER is yaml.SafeLoader:
+        return yaml.safe_load(text)
+    return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 - CSafeLoader is safe_load's loader
+
+
 def _read_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RulePackError(f"{path}: cannot read rule pack: {exc}") from None
     try:
-        data = yaml.safe_load(text)
-        dup = _duplicate_key(yaml.compose(text, Loader=yaml.SafeLoader))
+        data = _safe_load(text)
+        dup = _duplicate_key(yaml.compose(text, Loader=_SAFE_LOADER))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
