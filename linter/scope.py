@@ -55,7 +55,9 @@ KINDS = (
 # trigger: the main clause's "may" says nothing about an adverbial clause.
 _ISOLATING = {"advcl"}
 # How a complement hangs from a reporting verb.
-_REPORTED = {"ccomp", "xcomp", "dobj", "parataxis", "advcl", "oprd", "acomp", "pcomp", "dep", "conj", "nsubjpass", "attr", "prep", "pobj", "acl"}
+# A modifier of a reporting verb ("Without doubt, the regime fears ...") is
+# not what is reported; only its complements are.
+_REPORTED = {"ccomp", "xcomp", "dobj", "parataxis", "oprd", "acomp", "pcomp", "dep", "nsubjpass", "attr"}
 _CONTENT = {"acl", "ccomp", "relcl", "prep", "pobj", "pcomp", "appos", "xcomp", "advcl", "dobj", "attr", "oprd", "conj", "nsubj", "nsubjpass"}
 _NEGATIVE_SUBJECTS = {"nothing", "nobody", "none", "no-one", "neither", "few"}
 _OPEN_QUOTES = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "\u201e": "\u201c", "\u2039": "\u203a"}
@@ -208,7 +210,15 @@ class ParagraphInfo:
                     single_open = None
                 continue
             if ch == '"':
+                prev = text[i - 1] if i > 0 else " "
+                nxt = text[i + 1] if i + 1 < len(text) else " "
+                opener = (prev.isspace() or prev in "([{\u2014-") and not nxt.isspace()
                 if straight_open is None:
+                    straight_open = i
+                elif opener and not (prev.isalnum() or prev in ".,!?;:"):
+                    # British style: a quote that runs on opens again without
+                    # having closed; the earlier one ends where this one starts
+                    spans.append((straight_open, i))
                     straight_open = i
                 else:
                     spans.append((straight_open, i + 1))
@@ -414,8 +424,6 @@ class Scope:
         for idx, (node, rel) in enumerate(chain):
             if idx > 0 and rel in _ISOLATING and node.i not in group:
                 break
-            if idx > 0 and _separate_sentences(chain[idx - 1][0], node):
-                break
             for c in node.children:
                 if c.i in self._own:
                     continue
@@ -499,6 +507,8 @@ class Scope:
                 if c.dep_ in ("parataxis", "advcl", "ccomp", "conj") and c.pos_ == "VERB" and lex.has("reporting_verb", c) and self._negated(c) is None:
                     if c.dep_ in ("ccomp", "conj") and not (c.i > node.i and c.doc[c.left_edge.i - 1].text in (",", ";") if c.left_edge.i > 0 else False):
                         continue  # only a trailing "..., he said" is a source for the clause before it
+                    if any(d.lower_ in ("whatever", "whoever", "however") or d.dep_ == "mark" and d.lower_ in ("although", "though", "whereas", "while") for d in c.children):
+                        continue  # "whatever officials say" concedes; it does not source the claim
                     subj = _subject(c)
                     # "told reporters", "told a conference": the object is the audience
                     has_complement = any(d.dep_ in ("ccomp", "xcomp") for d in c.children) or (
@@ -514,6 +524,18 @@ class Scope:
                 if lex.has("reporting_verb", speaker) and self._negated(speaker) is None and any(d.dep_ in ("ccomp", "dobj", "dative", "xcomp") for d in speaker.children):
                     return ContextCheck("attribution", "cleared", f"{node.text} ... {speaker.text}", "describes the source of the account")
         # "according to" fronted and attached elsewhere in the sentence
+        # "The junta, a former minister ... told this newspaper, is heading for
+        # collapse": a reporting clause set off by commas sources the sentence
+        for t in anchor.sent:
+            if t.pos_ == "VERB" and lex.has("reporting_verb", t) and t.i not in {n.i for n, _ in chain} and self._negated(t) is None:
+                if any(d.dep_ in ("ccomp", "xcomp") for d in t.children) or self._first_person(_subject(t)):
+                    continue
+                lo, hi = t.left_edge.i, t.right_edge.i
+                doc = t.doc
+                before = doc[lo - 1].text if lo > anchor.sent.start else ""
+                after = doc[hi + 1].text if hi + 1 < anchor.sent.end else ""
+                if before in (",", "\u2014", "(") and after in (",", "\u2014", ")") and not (lo <= anchor.i <= hi):
+                    return ContextCheck("attribution", "cleared", t.text, "parenthetical attribution")
         # "..., according to rights groups": a sentence-level source covers the sentence
         for t in anchor.sent:
             if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to" and t.head.pos_ in ("VERB", "AUX") and not para.in_quote(t):
@@ -632,7 +654,7 @@ class Scope:
                 imperative = subj is None and node.tag_ == "VB" and node.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in node.children)
                 if (self._first_person(subj) or imperative) and node.lemma_.lower() in ("predict", "forecast", "expect", "warn", "bet", "wager"):
                     continue  # "I predict ...", "Expect ...": the writer's own forecast
-                if node.lemma_.lower() == "treat" or rel in ("ccomp", "xcomp", "dobj", "prep", "pcomp", "oprd", "attr"):
+                if node.lemma_.lower() == "treat" or rel in ("ccomp", "xcomp", "dobj", "pcomp", "oprd", "attr"):
                     return ContextCheck("embedded", "cleared", node.text, "embedded under a non-assertive verb")
             if node.pos_ == "ADJ" and lex.has("non_assertive_adjective", node):
                 return ContextCheck("embedded", "cleared", node.text, "embedded under a non-assertive predicate")
@@ -709,9 +731,17 @@ class Scope:
     def assess(self, anchor: Token, kinds, para: ParagraphInfo, span: Span | None = None) -> Assessment:
         self._own = frozenset(range(span.start, span.end)) if span is not None else frozenset({anchor.i})
         chain = _chain(anchor)
+        # Clauses joined by ';', ':' or a dash are separate statements: a hedge
+        # or negation in one does not reach the other. Attribution may still
+        # reach across a colon from before it ("The ministry said: ...").
+        local = chain[:1]
+        for prev, cur in zip(chain, chain[1:]):
+            if _separate_sentences(prev[0], cur[0]):
+                break
+            local.append(cur)
         checks: list[ContextCheck] = []
         for kind in kinds:
-            result = getattr(self, kind)(anchor, chain, para)
+            result = getattr(self, kind)(anchor, chain if kind == "attribution" else local, para)
             if result is None:
                 checks.append(ContextCheck(kind, "absent"))
             elif result.result == "cleared":
