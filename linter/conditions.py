@@ -193,7 +193,8 @@ class Conditions:
     any_of: tuple["Conditions", ...] = ()  # at least one of these must hold too
     notes: dict = field(default_factory=dict)
 
-    def check(self, anchor: Token, paragraph_words: frozenset[str] | None = None, span=None) -> str | None:
+    def check(self, anchor: Token, paragraph_words: frozenset[str] | None = None, span: frozenset[int] | None = None) -> str | None:
+        """`span` holds the token ids the trigger matched; they are not evidence against it."""
         """None when the match qualifies, else a short reason it does not."""
         verb = grammar.clause_head(anchor)
         # The domain check guards participants the words alone cannot place:
@@ -230,7 +231,7 @@ class Conditions:
                 return "negated"
         if self.domain and needs_domain and paragraph_words is not None and not (paragraph_words & self.domain):
             return "domain"
-        own = frozenset(range(span.start, span.end)) if span is not None else frozenset()
+        own = frozenset(span) if span is not None else frozenset()
         for v in self.veto:
             if v.hits(anchor, skip=own) is not None:
                 return "veto"

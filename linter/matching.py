@@ -205,6 +205,7 @@ class Candidate:
     rule: Rule
     span: Span
     anchor: Token
+    tokens: frozenset[int] = frozenset()  # the words the pattern matched (a dependency match skips some)
 
 
 def expand_trigger(rule: Rule) -> list[list[dict]]:
@@ -334,7 +335,7 @@ class CompiledRules:
             anchor = span.root
             k = (rule.id, anchor.i)
             if k not in found or len(span) > len(found[k].span):
-                found[k] = Candidate(rule, span, anchor)
+                found[k] = Candidate(rule, span, anchor, frozenset(range(start, end)))
         if len(self.dep_matcher):
             for match_id, token_ids in self.dep_matcher(doc):
                 key = strings[match_id]
@@ -343,5 +344,5 @@ class CompiledRules:
                 span = doc[min(token_ids): max(token_ids) + 1]
                 k = (rule.id, anchor.i)
                 if k not in found:
-                    found[k] = Candidate(rule, span, anchor)
+                    found[k] = Candidate(rule, span, anchor, frozenset(token_ids))
         return sorted(found.values(), key=lambda c: (c.span.start, self.order[c.rule.id]))

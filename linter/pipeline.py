@@ -107,7 +107,7 @@ class HedgelintComponent:
         words = frozenset(t.lemma_.lower() for t in doc) | frozenset(t.lower_ for t in doc)
         qualified: list[Candidate] = []
         for cand in candidates:
-            if cand.rule.where.check(cand.anchor, words, cand.span) is None:
+            if cand.rule.where.check(cand.anchor, words, cand.tokens) is None:
                 qualified.append(cand)
         if not qualified:
             return []
@@ -130,7 +130,7 @@ class HedgelintComponent:
             p, _ = para_of_sent.get(cand.anchor.sent.start, (0, 0))
             if p not in infos:
                 infos[p] = ParagraphInfo(doc, self.scope.lex, paragraphs[p], turns.get(p, set()))
-            result = self.scope.assess(cand.anchor, cand.rule.cleared_by, infos[p], cand.span)
+            result = self.scope.assess(cand.anchor, cand.rule.cleared_by, infos[p], cand.tokens)
             span = flag_span(cand.anchor, cand.span)
             hit = Hit(cand.rule, span, cand.anchor, result.checks, result.cleared_by)
             if hit.is_finding:

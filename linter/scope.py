@@ -458,13 +458,13 @@ class Scope:
                         return ContextCheck("hedge", "cleared", c.text, "hedging predicate governs the clause")
             if idx == 0:
                 continue
-            if lex.has("hedge_verb", node) and rel in ("xcomp", "ccomp", "oprd", "dobj", "prep", "pobj", "advcl", "acomp", "attr", "csubj", "nsubj"):
+            if node.pos_ in ("VERB", "AUX") and lex.has("hedge_verb", node) and rel in ("xcomp", "ccomp", "oprd", "dobj", "prep", "pobj", "advcl", "acomp", "attr", "csubj", "nsubj"):
                 if self._negated(node) is None:
                     return ContextCheck("hedge", "cleared", node.text, "hedging verb governs the clause")
-            if lex.has("hedge_adjective", node) and rel in ("xcomp", "ccomp", "prep", "pobj", "csubj", "advcl", "acl"):
+            if node.pos_ in ("ADJ", "ADV") and lex.has("hedge_adjective", node) and rel in ("xcomp", "ccomp", "prep", "pobj", "csubj", "advcl", "acl"):
                 if self._negated(node) is None:
                     return ContextCheck("hedge", "cleared", node.text, "hedging predicate governs the clause")
-            if lex.has("hedge_noun", node) and rel in ("acl", "ccomp", "relcl", "prep", "pobj", "appos", "pcomp"):
+            if node.pos_ in ("NOUN", "PROPN") and lex.has("hedge_noun", node) and rel in ("acl", "ccomp", "relcl", "prep", "pobj", "appos", "pcomp"):
                 neg = self._negated(node) or next((d for d in node.children if d.dep_ == "det" and d.lower_ == "no"), None)
                 boost = next((d for d in node.children if d.dep_ == "amod" and lex.has("booster_modifier", d)), None)
                 if neg is None and boost is None:
@@ -528,7 +528,10 @@ class Scope:
         # collapse": a reporting clause set off by commas sources the sentence
         for t in anchor.sent:
             if t.pos_ == "VERB" and lex.has("reporting_verb", t) and t.i not in {n.i for n, _ in chain} and self._negated(t) is None:
-                if any(d.dep_ in ("ccomp", "xcomp") for d in t.children) or self._first_person(_subject(t)):
+                speaker = next((d for d in t.children if d.dep_ == "nsubj"), None)
+                if speaker is None or self._first_person(speaker) or any(d.dep_ in ("ccomp", "xcomp") for d in t.children):
+                    continue  # "the ban, announced on Monday," describes the ban; it names no source
+                if any(d.lower_ in ("whatever", "whoever", "however") for d in t.children):
                     continue
                 lo, hi = t.left_edge.i, t.right_edge.i
                 doc = t.doc
@@ -636,7 +639,7 @@ class Scope:
         for i in sorted(self._group(anchor)):
             tok = anchor.doc[i]
             neg = self._negated(tok)
-            if neg is not None:
+            if neg is not None and neg.i not in self._own:  # "make no mistake" negates nothing
                 return ContextCheck("negated_trigger", "cleared", neg.text, "the trigger itself is negated")
         return None
 
@@ -705,6 +708,8 @@ class Scope:
             idx = para.sentence_index(anchor)
             for prev in reversed(para.sents[:idx]):
                 year = self._past_year(prev)
+                if year is not None and year.text.endswith("s"):
+                    year = None  # "in the 1930s" dates no particular October
                 if year is not None:
                     break
         if year is not None:
@@ -728,8 +733,8 @@ class Scope:
         return None
 
     # ------------------------------------------------------------- entry point
-    def assess(self, anchor: Token, kinds, para: ParagraphInfo, span: Span | None = None) -> Assessment:
-        self._own = frozenset(range(span.start, span.end)) if span is not None else frozenset({anchor.i})
+    def assess(self, anchor: Token, kinds, para: ParagraphInfo, own: frozenset[int] | None = None) -> Assessment:
+        self._own = own or frozenset({anchor.i})
         chain = _chain(anchor)
         # Clauses joined by ';', ':' or a dash are separate statements: a hedge
         # or negation in one does not reach the other. Attribution may still
