@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from . import grammar
 
-MODALITY_LABELS = ("future", "present", "past", "modal", "nonfinite", "ongoing", "perfect")
+MODALITY_LABELS = ("future", "present", "past", "modal", "infinitive", "nonfinite", "ongoing", "perfect")
 
 
 @dataclass(frozen=True)
@@ -197,6 +197,10 @@ class Conditions:
         """`span` holds the token ids the trigger matched; they are not evidence against it."""
         """None when the match qualifies, else a short reason it does not."""
         verb = grammar.clause_head(anchor)
+        if verb.dep_ in ("amod", "compound") and verb.head is not verb:
+            # "assassinated former prime minister Rafik Hariri": a modifier
+            # presupposes the event as background, it does not report it
+            return "attributive"
         # The domain check guards participants the words alone cannot place:
         # a proper noun (Pyongyang or Arsenal?) or no participant spec at all.
         needs_domain = True

@@ -80,7 +80,7 @@ def is_negated(tok: Token) -> Token | None:
 class Modality:
     """Tense and modal marking of a clause, as far as the parse shows it."""
 
-    tense: str  # "future", "present", "past", "modal", "nonfinite"
+    tense: str  # "future", "present", "past", "modal", "infinitive", "nonfinite"
     progressive: bool = False
     perfect: bool = False
     modal: str | None = None  # lemma of a modal auxiliary (could, may ...)
@@ -182,6 +182,8 @@ def modality(verb: Token) -> Modality:
             tense = "present"
         elif verb.tag_ in ("JJ",) and verb.dep_ == "ROOT":
             tense = "present"
+        elif any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            tense = "infinitive"  # "powers to detain", "to shoot that fox": not an event
         else:
             tense = "nonfinite"
     return Modality(tense, progressive, perfect, modal, negated)
@@ -202,6 +204,8 @@ def lemma_forms(tok: Token) -> set[str]:
     while j >= 0 and doc[j].head.i == tok.i and (doc[j].dep_ in ("compound", "amod", "nmod") or doc[j].text == "-"):
         words.insert(0, doc[j].lower_)
         forms.add(" ".join(words + [head]).replace(" - ", "-"))
+        if tok.pos_ == "PROPN" and doc[j].dep_ == "compound":
+            forms.add(doc[j].lower_)  # a title before a name: "President Kim"
         j -= 1
     for prep in tok.rights:
         if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -273,7 +277,7 @@ def subject_of(anchor: Token) -> list[Token]:
         own = nominal_subject(anchor, compounds=False)
         if own:
             return [t for s in own for t in with_conjuncts(s)]
-        compounds = [c for c in anchor.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+        compounds = [c for c in anchor.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
         if anchor.dep_ in ("nsubj", "nsubjpass"):
             return compounds  # "Collapse is inevitable": the event has no named owner
         # "Pyongyang faces imminent collapse", "the president has liver disease":
@@ -411,6 +415,10 @@ def _title_word(t: Token) -> bool:
     return not t.is_punct and (t.text[:1].isupper() or t.lower_ in _TITLE_SMALL)
 
 
+def doc_title_word(t: Token) -> bool:
+    return t.text[:1].isupper() and not t.is_punct
+
+
 def in_cited_title(tok: Token, work_nouns: frozenset[str] = frozenset()) -> bool:
     """Is `tok` inside a Title Case run that reads as the title of a cited work?
 
@@ -420,6 +428,8 @@ def in_cited_title(tok: Token, work_nouns: frozenset[str] = frozenset()) -> bool
     if not tok.text[:1].isupper():
         return False
     sent = tok.sent
+    if tok.pos_ == "PROPN" and tok.i > sent.start and not (tok.i + 1 < sent.end and doc_title_word(tok.nbor(1))):
+        return True  # "nominated for Endgame": a common word made a name
     words = [t for t in sent if t.is_alpha]
     if words and sum(1 for t in words if _title_word(t)) >= 0.8 * len(words):
         return False

@@ -394,6 +394,8 @@ class Scope:
         for c in tok.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _NEGATIVE_SUBJECTS:
                 return c
+            if c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ in ("not", "n't") for d in c.children):
+                return c  # "not everyone is convinced"
             if c.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
                 if c.pos_ in ("NOUN", "PROPN"):
                     return c
