@@ -90,11 +90,56 @@ def iter_inputs(paths: list[str], stdin_name: str = "<stdin>") -> Iterator:
             yield exc
 
 
-def _load_engine(model: str, select, ignore, keep_cleared: bool = False):
+class _Fixer:
+    """--fix and --diff for one file at a time, as the engine finishes it."""
+
+    def __init__(self, unsafe: bool, write: bool):
+        self.unsafe = unsafe
+        self.write = write
+        self.fixed = 0
+        self.changed_files = 0
+        self.error: str | None = None
+
+    def handle(self, result, findings, stdout: bool, diff: bool) -> list:
+        """Fix one file; returns the findings that remain."""
+        from pathlib import Path
+
+        from .fix import apply_edits, choose_edits, unified_diff, write_fixed
+
+        doc = result.document
+        if doc is None or result.error is not None:
+            return findings
+        if doc.text is None:
+            self.error = f"{result.path}: error: too large to fix in place (files over 8 MiB are checked, not fixed)"
+            return findings
+        new_text, applied = apply_edits(doc.text, choose_edits(findings, self.unsafe))
+        applied_ids = {id(e) for e in applied}
+        remaining = [f for f in findings if not any(id(s) in applied_ids for s in f.suggestions)]
+        if diff:
+            if applied:
+                sys.stdout.write(unified_diff(result.path, doc.text, new_text))
+                self.changed_files += 1
+            return remaining
+        if doc.source_path is None:  # standard input: print the fixed text
+            sys.stdout.write(new_text)
+            self.fixed += len(applied)
+            return remaining
+        if not applied:
+            return remaining
+        problem = write_fixed(Path(doc.source_path), doc.digest or "", new_text, doc.encoding, doc.bom) if self.write else None
+        if problem:
+            self.error = f"{result.path}: error: {problem}"
+            return findings
+        self.fixed += len(applied)
+        self.changed_files += 1
+        return remaining
+
+
+def _load_engine(model: str, select, ignore, keep_cleared: bool = False, estimative: bool = False):
     from .engine import Engine, ModelError
     from .rules import RulePackError
 
-    engine = Engine(model=model, select=select, ignore=ignore, keep_cleared=keep_cleared)
+    engine = Engine(model=model, select=select, ignore=ignore, keep_cleared=keep_cleared, estimative=estimative)
     try:
         engine.nlp
     except (ModelError, RulePackError) as exc:
@@ -117,6 +162,10 @@ def check(
     show_context: bool = typer.Option(False, "--show-context", help="Text format: list the scope checks behind each finding."),
     colour: Colour = typer.Option(Colour.auto, "--color", "--colour", help="Colour the text output."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name to report for standard input."),
+    fix: bool = typer.Option(False, "--fix", help="Apply the first safe suggestion of every finding, in place."),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff, also apply suggestions marked unsafe."),
+    diff: bool = typer.Option(False, "--diff", help="Print a unified diff of what --fix would change; write nothing."),
+    estimative: bool = typer.Option(False, "--estimative", help="Also suggest calibrated terms from ICD 203 (likely, very likely ...)."),
 ) -> None:
     """Check drafts and report overconfident claims."""
     from .finding import SEVERITY_RANK
@@ -128,15 +177,23 @@ def check(
     if not paths:
         _err("hedgelint: error: no paths given (use '-' for standard input)")
         raise typer.Exit(EXIT_ERROR)
-    engine = _load_engine(model, _split(select), _split(ignore))
+    engine = _load_engine(model, _split(select), _split(ignore), estimative=estimative)
     out = sys.stdout
     formatter = FORMATS[format](out, colour=colour.value, show_context=show_context)
     summary = Summary()
     threshold = SEVERITY_RANK.get(fail_on.value, 99)
     failing = False
-    formatter.begin()
+    fixing = fix or diff
+    fixer = _Fixer(unsafe_fixes, write=fix and not diff) if fixing else None
+    to_stdout = fixing and (diff or "-" in paths)
+    if not to_stdout:
+        formatter.begin()
+    pending: list = []
     for kind, payload, document in engine.stream(iter_inputs(paths, stdin_filename or "<stdin>")):
         if kind == "finding":
+            if fixer is not None:
+                pending.append(payload)
+                continue
             f = payload
             summary.findings += 1
             summary.by_severity[f.severity] = summary.by_severity.get(f.severity, 0) + 1
@@ -148,9 +205,35 @@ def check(
         summary.files += 1
         if result.error is not None:
             summary.errors += 1
-            if format == "text":
+            if format == "text" or to_stdout:
                 _err(result.error.describe())
-        formatter.file(result)
+        if fixer is not None:
+            remaining = fixer.handle(result, pending, stdout=to_stdout, diff=diff)
+            pending = []
+            if fixer.error:
+                summary.errors += 1
+                _err(fixer.error)
+                fixer.error = None
+            for f in remaining:
+                summary.findings += 1
+                summary.by_severity[f.severity] = summary.by_severity.get(f.severity, 0) + 1
+                if SEVERITY_RANK[f.severity] >= threshold:
+                    failing = True
+                if not to_stdout:
+                    formatter.finding(f, document)
+        if not to_stdout:
+            formatter.file(result)
+    if to_stdout:
+        out.flush()
+        if fix and not diff:
+            _err(f"hedgelint: fixed {fixer.fixed} finding{'s' if fixer.fixed != 1 else ''}; {summary.findings} remaining")
+        if summary.errors:
+            raise typer.Exit(EXIT_ERROR)
+        if diff:
+            raise typer.Exit(EXIT_FINDINGS if fixer.changed_files else EXIT_CLEAN)
+        raise typer.Exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+    if fixer is not None and fixer.fixed and format == "text":
+        out.write(f"Fixed {fixer.fixed} finding{'s' if fixer.fixed != 1 else ''} in {fixer.changed_files} file{'s' if fixer.changed_files != 1 else ''}.\n")
     formatter.end(summary)
     out.flush()
     if summary.errors:

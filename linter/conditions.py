@@ -82,9 +82,12 @@ class WordSpec:
             return "missing" if self.missing else None
         for tok in toks:
             if tok.pos_ == "PRON" and self.pronoun and tok.lower_ in grammar.PERSONAL_PRONOUNS:
-                for ante in grammar.antecedents(tok):
+                antes = grammar.antecedents(tok)
+                for ante in antes:
                     if self.accepts_token(ante):
                         return self._kind(ante)
+                if not antes and not self.lemmas and tok.lower_ not in self.not_lemmas:
+                    return "other"  # "They were executed": anyone will do, and nobody says otherwise
                 continue
             if self.accepts_token(tok):
                 return self._kind(tok)
@@ -125,10 +128,10 @@ class Veto:
             # raising verb ("Nobody is going to dislodge ...")
             pool = list(anchor.children)
             head = grammar.clause_head(anchor)
-            if head is not anchor:
+            if head.i != anchor.i:
                 pool += list(head.children)
             for t in grammar.verb_group(anchor):
-                if t is not anchor and t is not head:
+                if t.i != anchor.i and t.i != head.i:
                     pool += list(t.children)
         elif self.scope == "self":
             pool = [anchor]
@@ -197,7 +200,7 @@ class Conditions:
         """`span` holds the token ids the trigger matched; they are not evidence against it."""
         """None when the match qualifies, else a short reason it does not."""
         verb = grammar.clause_head(anchor)
-        if verb.dep_ in ("amod", "compound") and verb.head is not verb:
+        if verb.dep_ in ("amod", "compound") and verb.head.i != verb.i:
             # "assassinated former prime minister Rafik Hariri": a modifier
             # presupposes the event as background, it does not report it
             return "attributive"

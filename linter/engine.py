@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .finding import Finding, InputError
+from .finding import Edit, Finding, InputError
 from .pipeline import Hit, HedgelintComponent
 from .sources import Block, Document, SourceError
 
@@ -69,6 +69,7 @@ class Engine:
         select: list[str] | None = None,
         ignore: list[str] | None = None,
         keep_cleared: bool = False,
+        estimative: bool = False,
         batch_size: int = 64,
     ):
         self.model = model
@@ -78,6 +79,7 @@ class Engine:
             "select": list(select or []),
             "ignore": list(ignore or []),
             "keep_cleared": keep_cleared,
+            "estimative": estimative,
         }
         self.keep_cleared = keep_cleared
         self.batch_size = batch_size
@@ -186,8 +188,22 @@ def _to_finding(path: str, block: Block, hit: Hit) -> Finding:
         message=rule.message,
         text=block.source[start:end],
         context=hit.checks,
-        suggestions=(),
+        suggestions=tuple(_to_edit(block, e) for e in hit.edits),
         start=block.start + start,
         end=block.start + end,
         sentence=" ".join(hit.anchor.sent.text.split()),
     )
+
+
+def _to_edit(block: Block, e) -> Edit:
+    """A doc-relative edit as a source edit, narrowed to the characters that change."""
+    start, end, text = e.start, e.end, e.replacement
+    source = block.source[start:end]
+    # keep line breaks and unchanged characters at either end out of the edit
+    while start < end and text and source[:1] == text[:1]:
+        start, source, text = start + 1, source[1:], text[1:]
+    while start < end and text and source[-1:] == text[-1:]:
+        end, source, text = end - 1, source[:-1], text[:-1]
+    line, col = block.position(start)
+    end_line, end_col = block.position(end)
+    return Edit(text, line, col, end_line, end_col, e.safe, block.start + start, block.start + end)

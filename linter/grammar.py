@@ -53,9 +53,9 @@ def clause_head(tok: Token) -> Token:
         if is_predicate(tok) and tok.dep_ not in ("amod", "compound"):
             # "for generations to come": the idiom's "come" is not the clause
             if tok.lemma_ == "come" and tok.dep_ in ("advcl", "xcomp", "relcl") and any(c.lower_ == "to" for c in tok.children):
-                return clause_head(tok.head) if tok.head is not tok else tok
+                return clause_head(tok.head) if tok.head.i != tok.i else tok
             return tok
-        if tok.dep_ in CLAUSAL or tok.head is tok:
+        if tok.dep_ in CLAUSAL or tok.head.i == tok.i:
             return tok
         if tok.dep_ in _PHRASAL or tok.dep_ in ("aux", "auxpass", "mark", "punct", "cc"):
             tok = tok.head
@@ -110,25 +110,25 @@ def modality(verb: Token) -> Modality:
     auxes = aux_children(verb)
     negated = is_negated(verb) is not None
     # "The regime will falter and collapse": the second verb has no aux of its own.
-    if not auxes and verb.dep_ == "conj" and verb.tag_ in ("VB", "VBN", "VBG") and verb.head is not verb:
+    if not auxes and verb.dep_ == "conj" and verb.tag_ in ("VB", "VBN", "VBG") and verb.head.i != verb.i:
         inherited = modality(verb.head)
         progressive = inherited.progressive or verb.tag_ == "VBG"
         return Modality(inherited.tense, progressive, inherited.perfect, inherited.modal, negated or inherited.negated, inherited.raiser)
 
     # "Expect the junta to collapse": an infinitive under a verb of expectation is a future
-    if verb.dep_ in ("ccomp", "xcomp") and verb.head is not verb and verb.head.lemma_.lower() in EXPECTATION:
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.i != verb.i and verb.head.lemma_.lower() in EXPECTATION:
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return Modality("future", False, False, None, negated, verb.head)
 
     # "is beginning to crumble", "has started to unravel": an ongoing process
-    if verb.dep_ == "xcomp" and verb.head is not verb and verb.head.lemma_.lower() in ASPECTUAL:
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i and verb.head.lemma_.lower() in ASPECTUAL:
         outer = modality(verb.head)
         if outer.tense in ("present", "future") or outer.perfect:
             return Modality("present" if outer.tense != "future" else "future", True, False, outer.modal, negated or outer.negated, verb.head)
         return Modality(outer.tense, outer.progressive, outer.perfect, outer.modal, negated or outer.negated, verb.head)
 
     # "is going to collapse", "is bound to fall", "is about to implode"
-    if verb.dep_ == "xcomp" and verb.head is not verb:
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         raiser = verb.head
         raiser_lemma = raiser.lemma_.lower()
         if raiser_lemma in CERTAIN_RAISERS or raiser.lower_ in CERTAIN_RAISERS:
@@ -243,10 +243,10 @@ def _raised_subject(verb: Token) -> list[Token]:
         subs = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subs:
             return subs
-        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
-        if cur.dep_ in ("acl", "relcl") and cur.head is not cur and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if cur.dep_ in ("acl", "relcl") and cur.head.i != cur.i and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # "a regime doomed to fall": the modified noun is the subject
             return [cur.head]
         break
@@ -329,7 +329,7 @@ def participants(anchor: Token) -> list[Token]:
             if c.dep_ == "prep" and c.lower_ in ("by", "against", "of", "on"):
                 people.extend(p for p in c.children if p.dep_ == "pobj")
         head = clause_head(anchor)
-        if head is not anchor:
+        if head.i != anchor.i:
             people.extend(subject_of(head) if head.i != anchor.i else [])
         return [t for p in people for t in with_conjuncts(p)]
     verb = clause_head(anchor)
@@ -386,7 +386,7 @@ def verb_group(anchor: Token) -> list[Token]:
     """The anchor with its auxiliaries, negation and raising chain, in text order."""
     head = clause_head(anchor)
     group = {anchor.i: anchor}
-    if is_predicate(anchor) or anchor is head:
+    if is_predicate(anchor) or anchor.i == head.i:
         base = anchor
     else:
         base = head

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from . import grammar
 from .finding import ContextCheck
 from .matching import Candidate, CompiledRules
+from .suggest import DocEdit, suggestions
 from .rules import Rule, RuleSet, load_packs
 from .scope import Lexicon, ParagraphInfo, Scope
 
@@ -36,6 +37,7 @@ class Hit:
     anchor: Token
     checks: tuple[ContextCheck, ...]
     cleared_by: ContextCheck | None = None
+    edits: tuple[DocEdit, ...] = ()  # suggested rewrites, in doc characters
 
     @property
     def is_finding(self) -> bool:
@@ -74,7 +76,7 @@ def _paragraphs(doc: Doc) -> list[list[Span]]:
 
 
 class HedgelintComponent:
-    def __init__(self, nlp: Language, name: str, ruleset: RuleSet, select=None, ignore=None, spans_key: str = SPANS_KEY, keep_cleared: bool = False):
+    def __init__(self, nlp: Language, name: str, ruleset: RuleSet, select=None, ignore=None, spans_key: str = SPANS_KEY, keep_cleared: bool = False, estimative: bool = False):
         _register_extensions()
         self.name = name
         self.ruleset = ruleset
@@ -83,6 +85,7 @@ class HedgelintComponent:
         self.scope = Scope(Lexicon(ruleset.lexicons), history_before_year=date.today().year)
         self.spans_key = spans_key
         self.keep_cleared = keep_cleared
+        self.estimative = estimative
         self.booster_categories = {"certainty"}
 
     # The engine calls this on the tokenizer's output to skip the parser.
@@ -134,9 +137,14 @@ class HedgelintComponent:
             span = flag_span(cand.anchor, cand.span)
             hit = Hit(cand.rule, span, cand.anchor, result.checks, result.cleared_by)
             if hit.is_finding:
+                edits = tuple(suggestions(cand.anchor, cand.tokens, cand.rule.suggest, self.estimative))
+                hit = Hit(cand.rule, span, cand.anchor, result.checks, None, edits)
                 # One finding per claim: "was quietly purged" is one unverified
                 # event, not a purge plus a secret event; the first rule wins.
-                claim = (cand.rule.category, grammar.clause_head(cand.anchor).i)
+                head = grammar.clause_head(cand.anchor)
+                while head.dep_ == "conj" and head.head.i != head.i:
+                    head = head.head  # "were detained and are being held": one claim
+                claim = (cand.rule.category, head.i)
                 if claim in taken:
                     continue
                 taken.add(claim)
@@ -149,11 +157,11 @@ class HedgelintComponent:
     "hedgelint",
     assigns=["doc.spans", "doc._.hedgelint"],
     requires=["token.dep", "token.pos", "token.lemma", "token.tag"],
-    default_config={"packs": None, "extra_packs": [], "select": [], "ignore": [], "spans_key": SPANS_KEY, "keep_cleared": False},
+    default_config={"packs": None, "extra_packs": [], "select": [], "ignore": [], "spans_key": SPANS_KEY, "keep_cleared": False, "estimative": False},
 )
-def make_hedgelint(nlp: Language, name: str, packs: list[str] | None, extra_packs: list[str], select: list[str], ignore: list[str], spans_key: str, keep_cleared: bool):
+def make_hedgelint(nlp: Language, name: str, packs: list[str] | None, extra_packs: list[str], select: list[str], ignore: list[str], spans_key: str, keep_cleared: bool, estimative: bool):
     ruleset = load_packs([Path(p) for p in packs] if packs else None, [Path(p) for p in extra_packs])
-    return HedgelintComponent(nlp, name, ruleset, select, ignore, spans_key, keep_cleared)
+    return HedgelintComponent(nlp, name, ruleset, select, ignore, spans_key, keep_cleared, estimative)
 
 
 def component_from_ruleset(nlp: Language, ruleset: RuleSet, select=None, ignore=None, keep_cleared: bool = False) -> HedgelintComponent:

@@ -46,7 +46,6 @@ SPEC_KEYS = {"lemma", "not_lemma", "propn", "pronoun", "missing"}
 VETO_KEYS = {"scope", "dep", "lemma", "like_num", "det", "min_number", "trigger_lemma"}
 EXAMPLE_KEYS = {"flag", "pass", "fix"}
 FIX_KEYS = {"input", "output"}
-SUGGEST_KEYS = {"replace", "with", "insert", "before", "after", "drop", "safe", "when", "note"}
 
 # Built-in context kinds that scope.py implements, used by `cleared_by`.
 CONTEXT_KINDS = set(KINDS)
@@ -319,13 +318,32 @@ def _examples(obj: Any, v: _V, rule: str) -> tuple[list[str], list[str], list[Fi
 
 
 def _suggestions(obj: Any, v: _V, rule: str) -> tuple[dict, ...]:
+    from .suggest import COMMON_KEYS, OPS
+
     if obj is None:
         return ()
     if not isinstance(obj, list):
         raise v.fail(rule, "suggest", "expected a list")
     out = []
     for i, item in enumerate(obj):
-        v.keys(item, SUGGEST_KEYS, rule, f"suggest[{i}]")
+        f = f"suggest[{i}]"
+        if not isinstance(item, dict) or item.get("op") not in OPS:
+            raise v.fail(rule, f"{f}.op", f"expected one of {', '.join(sorted(OPS))}")
+        v.keys(item, OPS[item["op"]] | COMMON_KEYS, rule, f)
+        for key in ("text", "modal", "negative", "word", "adjective", "note"):
+            if key in item:
+                v.string(item[key], rule, f"{f}.{key}")
+        if "safe" in item and not isinstance(item["safe"], bool):
+            raise v.fail(rule, f"{f}.safe", "expected true or false")
+        for key in ("when_word", "unless_word"):
+            if key in item:
+                v.strings(item[key], rule, f"{f}.{key}")
+        if item["op"] in ("replace-trigger", "replace-predicate", "prefix") and "text" not in item:
+            raise v.fail(rule, f"{f}.text", "is required for this op")
+        if item["op"] == "replace-word":
+            m = item.get("map")
+            if not isinstance(m, dict) or not all(isinstance(k, str) and isinstance(x, str) for k, x in m.items()):
+                raise v.fail(rule, f"{f}.map", "expected a mapping of word to replacement")
         out.append(dict(item))
     return tuple(out)
 

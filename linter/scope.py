@@ -98,7 +98,7 @@ def _chain(anchor: Token) -> list[tuple[Token, str | None]]:
     out: list[tuple[Token, str | None]] = [(anchor, None)]
     cur = anchor
     for _ in range(64):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         out.append((cur.head, cur.dep_))
         cur = cur.head
@@ -148,7 +148,7 @@ def _own_clause(head: Token) -> list[Token]:
         t = stack.pop()
         out.append(t)
         for c in t.children:
-            if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj") and c is not head:
+            if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj") and c.i != head.i:
                 continue
             stack.append(c)
     return out
@@ -165,7 +165,7 @@ def _subject(tok: Token) -> Token | None:
             return c
     cur = tok
     for _ in range(4):
-        if cur.dep_ in ("xcomp", "conj", "acomp") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "acomp") and cur.head.i != cur.i:
             cur = cur.head
             for c in cur.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):
@@ -405,7 +405,7 @@ class Scope:
         """Token ids that are the trigger's own verb group (anchor and its raisers)."""
         ids = {anchor.i}
         cur = anchor
-        while cur.dep_ == "xcomp" and cur.head is not cur and cur.head.lemma_.lower() in grammar.CERTAIN_RAISERS:
+        while cur.dep_ == "xcomp" and cur.head.i != cur.i and cur.head.lemma_.lower() in grammar.CERTAIN_RAISERS:
             cur = cur.head
             ids.add(cur.i)
         if anchor.dep_ in ("acomp", "attr", "oprd") or (anchor.pos_ == "ADJ" and anchor.dep_ != "amod"):
@@ -502,7 +502,7 @@ class Scope:
                 if subj is not None and (lex.has("source_noun", subj) or lex.has("research_agent", subj) or subj.pos_ == "PROPN"):
                     return ContextCheck("attribution", "cleared", f"{subj.text} {node.text}", "a named source presents it")
             for c in node.children:
-                if c is (chain[idx - 1][0] if idx > 0 else None):
+                if idx > 0 and c.i == chain[idx - 1][0].i:
                     continue
                 if c.dep_ == "prep" and c.lower_ in ("according", "per"):
                     return ContextCheck("attribution", "cleared", c.text + (" to" if c.lower_ == "according" else ""), "attributed to a source")
@@ -568,7 +568,7 @@ class Scope:
                     if c.i > 0 and c.doc[c.i - 1].lower_ == "even":
                         return None
                     return ContextCheck("conditional", "cleared", c.text, "conditional or open question")
-                if c.dep_ == "advcl" and c is not (chain[idx - 1][0] if idx > 0 else None):
+                if c.dep_ == "advcl" and not (idx > 0 and c.i == chain[idx - 1][0].i):
                     marks = [m for m in c.children if m.dep_ == "mark"]
                     if marks and marks[0].lower_ in lex["condition_mark"] and marks[0].lower_ != "whether":
                         m = marks[0]

@@ -21,16 +21,15 @@ def _share_engine(engine, monkeypatch):
     """The CLI loads its model once per process; reuse the session's engine in tests."""
     import linter.cli as cli
 
-    monkeypatch.setattr(cli, "_load_engine", lambda model, select, ignore, keep_cleared=False: _configured(engine, select, ignore, keep_cleared))
+    monkeypatch.setattr(cli, "_load_engine", lambda model, select, ignore, keep_cleared=False, estimative=False: _configured(engine, select, ignore, keep_cleared, estimative))
 
 
-def _configured(engine, select, ignore, keep_cleared):
-    if not select and not ignore and not keep_cleared:
+def _configured(engine, select, ignore, keep_cleared, estimative):
+    if not (select or ignore or keep_cleared or estimative):
         return engine
     from linter.engine import Engine
 
-    eng = Engine(select=select, ignore=ignore, keep_cleared=keep_cleared)
-    return eng
+    return Engine(select=select, ignore=ignore, keep_cleared=keep_cleared, estimative=estimative)
 
 
 def _run(args, input=None):

@@ -69,6 +69,8 @@ class Document:
     _lines: Callable[[], Iterator[str]] | None = field(default=None, repr=False)
     encoding: str = "utf-8"
     bom: bool = False
+    source_path: Path | None = None  # the file on disk, for --fix
+    digest: str | None = None  # hash of the bytes read, to detect changes before writing
 
     def lines(self) -> Iterator[str]:
         if self.text is not None:
@@ -138,11 +140,12 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
             return data[3:].decode("utf-8"), "utf-8", True
         except UnicodeDecodeError as exc:
             raise SourceError(path, f"invalid UTF-8 at byte {exc.start + 3}") from None
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), "utf-16", True
-        except UnicodeDecodeError as exc:
-            raise SourceError(path, f"invalid UTF-16 at byte {exc.start}") from None
+    for bom_bytes, enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom_bytes):
+            try:
+                return data[2:].decode(enc), enc, True
+            except UnicodeDecodeError as exc:
+                raise SourceError(path, f"invalid UTF-16 at byte {exc.start + 2}") from None
     if b"\x00" in data[:_SNIFF]:
         raise SourceError(path, "binary file (contains NUL bytes), not checked")
     try:
@@ -194,7 +197,7 @@ def read_document(path: Path, display: str | None = None, kind: str = "text") ->
                 raise SourceError(display, "UTF-16 files over 8 MiB are not supported; convert to UTF-8")
             if b"\x00" in head:
                 raise SourceError(display, "binary file (contains NUL bytes), not checked")
-            return Document(display, kind, None, lambda: _stream_lines(path, display), "utf-8", head.startswith(codecs.BOM_UTF8))
+            return Document(display, kind, None, lambda: _stream_lines(path, display), "utf-8", head.startswith(codecs.BOM_UTF8), path)
         data = path.read_bytes()
     except PermissionError:
         raise SourceError(display, "permission denied") from None
@@ -203,7 +206,9 @@ def read_document(path: Path, display: str | None = None, kind: str = "text") ->
     except OSError as exc:
         raise SourceError(display, f"cannot read: {exc.strerror or exc}") from None
     text, encoding, bom = decode(data, display)
-    return Document(display, kind, text, None, encoding, bom)
+    import hashlib
+
+    return Document(display, kind, text, None, encoding, bom, path, hashlib.sha256(data).hexdigest())
 
 
 def text_document(text: str, path: str = "<stdin>", kind: str = "text") -> Document:
