@@ -93,7 +93,8 @@ def iter_inputs(paths: list[str], stdin_name: str = "<stdin>") -> Iterator:
 class _Fixer:
     """--fix and --diff for one file at a time, as the engine finishes it."""
 
-    def __init__(self, unsafe: bool, write: bool):
+    def __init__(self, engine, unsafe: bool, write: bool):
+        self.engine = engine
         self.unsafe = unsafe
         self.write = write
         self.fixed = 0
@@ -104,7 +105,7 @@ class _Fixer:
         """Fix one file; returns the findings that remain."""
         from pathlib import Path
 
-        from .fix import apply_edits, choose_edits, unified_diff, write_fixed
+        from .fix import fix_text, unified_diff, write_fixed
 
         doc = result.document
         if doc is None or result.error is not None:
@@ -112,9 +113,7 @@ class _Fixer:
         if doc.text is None:
             self.error = f"{result.path}: error: too large to fix in place (files over 8 MiB are checked, not fixed)"
             return findings
-        new_text, applied = apply_edits(doc.text, choose_edits(findings, self.unsafe))
-        applied_ids = {id(e) for e in applied}
-        remaining = [f for f in findings if not any(id(s) in applied_ids for s in f.suggestions)]
+        new_text, applied, remaining = fix_text(self.engine, doc.text, findings, self.unsafe, result.path)
         if diff:
             if applied:
                 sys.stdout.write(unified_diff(result.path, doc.text, new_text))
@@ -122,7 +121,7 @@ class _Fixer:
             return remaining
         if doc.source_path is None:  # standard input: print the fixed text
             sys.stdout.write(new_text)
-            self.fixed += len(applied)
+            self.fixed += applied
             return remaining
         if not applied:
             return remaining
@@ -130,7 +129,7 @@ class _Fixer:
         if problem:
             self.error = f"{result.path}: error: {problem}"
             return findings
-        self.fixed += len(applied)
+        self.fixed += applied
         self.changed_files += 1
         return remaining
 
@@ -184,7 +183,7 @@ def check(
     threshold = SEVERITY_RANK.get(fail_on.value, 99)
     failing = False
     fixing = fix or diff
-    fixer = _Fixer(unsafe_fixes, write=fix and not diff) if fixing else None
+    fixer = _Fixer(engine, unsafe_fixes, write=fix and not diff) if fixing else None
     to_stdout = fixing and (diff or "-" in paths)
     if not to_stdout:
         formatter.begin()

@@ -199,10 +199,10 @@ def _to_edit(block: Block, e) -> Edit:
     """A doc-relative edit as a source edit, narrowed to the characters that change."""
     start, end, text = e.start, e.end, e.replacement
     source = block.source[start:end]
-    # keep line breaks and unchanged characters at either end out of the edit
-    while start < end and text and source[:1] == text[:1]:
+    # keep a line break at either end out of the edit (hard-wrapped text keeps its wrapping)
+    while start < end and text and source[:1] == text[:1] and source[:1].isspace():
         start, source, text = start + 1, source[1:], text[1:]
-    while start < end and text and source[-1:] == text[-1:]:
+    while start < end and text and source[-1:] == text[-1:] and source[-1:].isspace():
         end, source, text = end - 1, source[:-1], text[:-1]
     line, col = block.position(start)
     end_line, end_col = block.position(end)

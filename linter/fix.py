@@ -54,6 +54,28 @@ def apply_edits(text: str, edits: list[Edit]) -> tuple[str, list[Edit]]:
     return out, accepted
 
 
+MAX_ROUNDS = 4
+
+
+def fix_text(engine, text: str, findings: list[Finding], unsafe: bool = False, path: str = "<text>") -> tuple[str, int, list[Finding]]:
+    """Apply fixes, re-check, and apply again until nothing changes (as ruff does).
+
+    A second round picks up a claim whose other trigger was hidden behind the
+    first ("This proves beyond doubt ..."), and overlapping edits held back in
+    the first round. Returns the text, the number of edits applied and the
+    findings that remain.
+    """
+    applied_total = 0
+    for _ in range(MAX_ROUNDS):
+        new_text, applied = apply_edits(text, choose_edits(findings, unsafe))
+        if not applied:
+            break
+        applied_total += len(applied)
+        text = new_text
+        findings = engine.check_text(text, path)
+    return text, applied_total, findings
+
+
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

@@ -345,4 +345,10 @@ class CompiledRules:
                 k = (rule.id, anchor.i)
                 if k not in found:
                     found[k] = Candidate(rule, span, anchor, frozenset(token_ids))
-        return sorted(found.values(), key=lambda c: (c.span.start, self.order[c.rule.id]))
+        # a match inside a longer match of the same rule is the same claim
+        # ("beyond doubt" inside "It is beyond doubt that")
+        kept = [c for c in found.values() if not any(
+            o is not c and o.rule.id == c.rule.id and o.span.start <= c.span.start and c.span.end <= o.span.end and len(o.span) > len(c.span)
+            for o in found.values()
+        )]
+        return sorted(kept, key=lambda c: (c.span.start, self.order[c.rule.id]))

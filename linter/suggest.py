@@ -284,9 +284,11 @@ def _replace_trigger(anchor: Token, own: frozenset[int], params: dict, safe: boo
     # keep the writer's "I": "I have no doubt" -> "I believe"
     while a.i < b.i and a.pos_ == "PRON":
         a = doc[a.i + 1]
-    # take a booster adverb along: "clearly proves" -> "suggests"
+    # take a booster adverb along: "clearly proves", "proves conclusively" -> "suggests"
     while a.i > 0 and doc[a.i - 1].lower_ in _ADVERB_BOOSTERS:
         a = doc[a.i - 1]
+    while b.i + 1 < len(doc) and doc[b.i + 1].lower_ in _ADVERB_BOOSTERS:
+        b = doc[b.i + 1]
     text = params["text"]
     verbs = [t for t in a.doc[a.i: b.i + 1] if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")]
     if verbs:
