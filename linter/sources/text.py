@@ -43,7 +43,9 @@ class Block:
     column: int  # 1-based column of `start`
     source: str  # the exact source slice
     text: str = ""  # same length as `source`, line breaks as spaces
-    quoted: bool = False  # quoted material (block quotes) counts as attributed
+    quoted: bool = False  # the whole block is quoted material (a block quote)
+    # block-relative character ranges that are quoted material (an HTML <q>)
+    quoted_ranges: tuple[tuple[int, int], ...] = ()
 
     def __post_init__(self):
         if not self.text:
@@ -71,6 +73,8 @@ class Document:
     bom: bool = False
     source_path: Path | None = None  # the file on disk, for --fix
     digest: str | None = None  # hash of the bytes read, to detect changes before writing
+    # a reader that is not line-based (Markdown, HTML, .docx) supplies its blocks
+    block_reader: Callable[[], Iterable[Block]] | None = field(default=None, repr=False)
 
     def lines(self) -> Iterator[str]:
         if self.text is not None:
@@ -79,6 +83,8 @@ class Document:
         return self._lines()
 
     def blocks(self) -> Iterator[Block]:
+        if self.block_reader is not None:
+            return iter(self.block_reader())
         return blocks_from_lines(self.lines())
 
 
