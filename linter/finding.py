@@ -83,8 +83,11 @@ class Finding:
     suggestions: tuple[Edit, ...] = ()
     start: int = field(default=-1, compare=False)
     end: int = field(default=-1, compare=False)
-    # The sentence the finding sits in; baselines fingerprint on it.
+    # The sentence the finding sits in; baselines fingerprint on it, and
+    # --changed-since keeps findings whose sentence touches a changed line.
     sentence: str = field(default="", compare=False)
+    sentence_lines: tuple[int, int] = field(default=(0, 0), compare=False)
+    in_quoted_block: bool = field(default=False, compare=False)
 
     def to_dict(self) -> dict:
         return {

@@ -57,7 +57,7 @@ def apply_edits(text: str, edits: list[Edit]) -> tuple[str, list[Edit]]:
 MAX_ROUNDS = 4
 
 
-def fix_text(engine, text: str, findings: list[Finding], unsafe: bool = False, path: str = "<text>") -> tuple[str, int, list[Finding]]:
+def fix_text(engine, text: str, findings: list[Finding], unsafe: bool = False, path: str = "<text>", kind: str = "text") -> tuple[str, int, list[Finding]]:
     """Apply fixes, re-check, and apply again until nothing changes (as ruff does).
 
     A second round picks up a claim whose other trigger was hidden behind the
@@ -72,7 +72,7 @@ def fix_text(engine, text: str, findings: list[Finding], unsafe: bool = False, p
             break
         applied_total += len(applied)
         text = new_text
-        findings = engine.check_text(text, path)
+        findings = engine.check_text(text, path, kind)
     return text, applied_total, findings
 
 

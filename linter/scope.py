@@ -241,6 +241,8 @@ class ParagraphInfo:
         for _, start in stack:
             if text[start] in "\u201c\u00ab\u201e":
                 spans.append((start, len(text)))
+        # quoted material marked by the reader (an HTML <q>), in doc characters
+        spans += [(a - 1 - base, b - base) for a, b in self.doc.user_data.get("hedgelint_quotes", ())]
         return [(a + base, b + base) for a, b in spans]
 
     def in_quote(self, tok: Token) -> tuple[int, int] | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from linter.engine import Engine
@@ -38,3 +40,31 @@ def rule_hits(engine):
         return [h for h in engine.component.examine(doc, only={rule_id}) if h.is_finding]
 
     return _hits
+
+
+@pytest.fixture
+def cli(engine, monkeypatch):
+    """Run the real CLI in-process with the session's engine (one model load)."""
+    import linter.cli as cli_module
+    from typer.testing import CliRunner
+
+    def factory(model, select, ignore, keep_cleared=False, estimative=False, extra_packs=None):
+        if not (select or ignore or keep_cleared or estimative or extra_packs):
+            return engine
+        from linter.engine import Engine
+
+        return Engine(select=select, ignore=ignore, keep_cleared=keep_cleared, estimative=estimative, extra_packs=extra_packs)
+
+    monkeypatch.setattr(cli_module, "_load_engine", factory)
+    runner = CliRunner()
+
+    def run(args, input=None, cwd=None):
+        old = os.getcwd()
+        if cwd is not None:
+            os.chdir(cwd)
+        try:
+            return runner.invoke(cli_module.app, args, input=input, catch_exceptions=False)
+        finally:
+            os.chdir(old)
+
+    return run

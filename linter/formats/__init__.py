@@ -1,15 +1,21 @@
 """Output formats: each module serialises FileResults, nothing more.
 
-A formatter is a class with `begin()`, `file(result)` and `end(summary)`,
-writing to a stream. Register new formats in FORMATS; the CLI offers every
-key as a `--format` choice.
+A formatter is a class constructed as `Formatter(stream, **options)` (options
+it does not know, such as `rules=` or `version=`, are accepted and ignored),
+with `begin()`, `finding(f, document)`, `file(result)` after each input
+file's findings, and `end(summary)`, writing to a stream. Register new
+formats in FORMATS; the CLI offers every key as a `--format` choice.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .github import GithubFormatter
 from .json import JsonFormatter
+from .jsonl import JsonLinesFormatter
+from .junit import JUnitFormatter
+from .sarif import SarifFormatter
 from .text import TextFormatter
 
 
@@ -24,6 +30,10 @@ class Summary:
 FORMATS = {
     "text": TextFormatter,
     "json": JsonFormatter,
+    "jsonl": JsonLinesFormatter,
+    "sarif": SarifFormatter,
+    "github": GithubFormatter,
+    "junit": JUnitFormatter,
 }
 
 __all__ = ["FORMATS", "Summary"]

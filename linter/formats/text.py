@@ -36,7 +36,7 @@ class TextFormatter:
 
     def finding(self, f: Finding, document) -> None:
         lines = self._lines(document)
-        self._finding(f, lines)
+        self._finding(f, lines, document.text if document is not None else None)
 
     def file(self, result) -> None:
         self._cached = None  # errors go to stderr, written by the CLI
@@ -51,7 +51,7 @@ class TextFormatter:
             self._cached = (document, document.text.split("\n"))
         return self._cached[1]
 
-    def _finding(self, f: Finding, all_lines) -> None:
+    def _finding(self, f: Finding, all_lines, document_text: str | None = None) -> None:
         w = self.out.write
         head = f"{self._c('path', _clean(f.path))}:{f.line}:{f.column}: {self._c(f.severity, f.severity)} {f.rule} {_clean(f.message)} [{f.category}]"
         w(head + "\n")
@@ -67,7 +67,16 @@ class TextFormatter:
         if f.suggestions:
             s = f.suggestions[0]
             label = "fix" if s.safe else "suggestion"
-            w(f"  = {label}: {self._c('fix', _clean(repr(s.replacement)[1:-1] if s.replacement else '(delete)'))}\n")
+            old = document_text[s.start: s.end] if document_text is not None and s.start >= 0 else None
+            if old is None:
+                change = f"{_clean(s.replacement)!r}"
+            elif not old:
+                change = f"insert {_clean(s.replacement.strip())!r}"
+            elif not s.replacement:
+                change = f"delete {_clean(old)!r}"
+            else:
+                change = f"{_clean(old)!r} -> {_clean(s.replacement)!r}"
+            w(f"  = {label}: {self._c('fix', change)}\n")
         if self.show_context:
             checked = [c for c in f.context if c.result == "absent"]
             seen = [c for c in f.context if c.result != "absent"]
@@ -76,6 +85,9 @@ class TextFormatter:
                 w(self._c("dim", f"  = {c.kind.replace('_', ' ')}: '{_clean(c.cue or '')}' does not count ({c.note})") + "\n")
 
     def end(self, summary) -> None:
+        fixed = getattr(summary, "fixed", 0)
+        if fixed:
+            self.out.write(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.\n")
         if summary.findings == 0 and summary.errors == 0:
             self.out.write(f"All checked! {summary.files} file{'s' if summary.files != 1 else ''}, no findings.\n")
             return

@@ -13,15 +13,37 @@ from typing import Iterator
 from .text import Block, Document, SourceError, read_document, text_document
 
 # Extensions a directory walk picks up; a file named explicitly is always read.
-EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": "text", ".html": "html", ".htm": "html"}
+EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".docx": "docx"}
 
 
 def kind_of(path: str) -> str:
     return EXTENSIONS.get(Path(path).suffix.lower(), "text")
 
 
+def attach_reader(doc: Document) -> Document:
+    """Give a document the reader of its kind; plain text needs none."""
+    if doc.text is None or doc.block_reader is not None:
+        return doc
+    text = doc.text
+    if doc.kind == "markdown":
+        from .markdown import markdown_blocks
+
+        doc.block_reader = lambda: markdown_blocks(text)
+    elif doc.kind == "html":
+        from .html import html_blocks
+
+        doc.block_reader = lambda: html_blocks(text)
+    return doc
+
+
 def open_document(path: Path, display: str | None = None) -> Document:
-    return read_document(path, display, kind_of(str(path)))
+    """A checkable Document for `path`, with the reader its extension asks for."""
+    kind = kind_of(str(path))
+    if kind == "docx":
+        from .docx import read_docx
+
+        return read_docx(path, display or str(path))
+    return attach_reader(read_document(path, display, kind))
 
 
 def walk(root: Path) -> Iterator[Path]:
@@ -35,4 +57,4 @@ def walk(root: Path) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
-__all__ = ["Block", "Document", "SourceError", "open_document", "text_document", "walk", "kind_of", "EXTENSIONS"]
+__all__ = ["Block", "Document", "SourceError", "attach_reader", "open_document", "text_document", "walk", "kind_of", "EXTENSIONS"]

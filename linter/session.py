@@ -1,0 +1,354 @@
+"""One `hedgelint check` run: inputs, configuration, filters, fixes, output.
+
+The CLI turns options into a CheckOptions; this module walks the inputs,
+asks the engine for findings, then applies what is per file and not the
+engine's business: the config that governs the file (select, ignore,
+severity, quoted material), inline suppressions, a baseline, changed lines,
+and fixes. Formatters only serialise what comes out.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterator
+
+from .baseline import BaselineError, fingerprints
+from .baseline import read as read_baseline
+from .baseline import write as write_baseline
+from .config import ConfigError, ConfigResolver, Settings
+from .finding import SEVERITY_RANK, Finding, InputError
+from .gitdiff import GitError, changed_lines
+from .sources import EXTENSIONS, SourceError, kind_of, open_document, text_document
+from .sources.text import decode
+from .suppress import Suppressions
+from .suppress import parse as parse_suppressions
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad options or configuration: one line on stderr, exit 2."""
+
+
+@dataclass
+class CheckOptions:
+    paths: list[str]
+    format: str = "text"
+    fail_on: str | None = None
+    model: str | None = None
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    config: Path | None = None
+    isolated: bool = False
+    show_context: bool = False
+    colour: str = "auto"
+    stdin_filename: str | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    estimative: bool = False
+    report_unused_suppressions: bool = False
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    changed_since: str | None = None
+    exit_zero: bool = False
+
+
+def err(message: str) -> None:
+    sys.stderr.write(message.rstrip("\n") + "\n")
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    findings: int = 0
+    errors: int = 0
+    fixed: int = 0
+    by_severity: dict = field(default_factory=dict)
+    baseline_stale: int = 0
+
+
+class CheckSession:
+    def __init__(self, options: CheckOptions, engine_factory):
+        self.o = options
+        self.resolver = ConfigResolver(options.config, options.isolated)
+        cwd_settings = self.resolver.for_dir(Path.cwd())
+        self.settings_cwd = cwd_settings
+        self.engine_factory = engine_factory
+        self.engine = None
+        self.summary = Summary()
+        self.failing = False
+        self.baseline: set[str] | None = None
+        self.recorded: list[Finding] = []
+        self.warnings_seen: set[str] = set()
+        self.unused: list[str] = []
+
+    # ------------------------------------------------------------- inputs
+    def inputs(self) -> Iterator:
+        """Documents (or SourceErrors) for every path: files, directories, '-'."""
+        for raw in self.o.paths:
+            if raw == "-":
+                name = self.o.stdin_filename or "<stdin>"
+                data = sys.stdin.buffer.read()
+                try:
+                    text, _, _ = decode(data, name)
+                except SourceError as exc:
+                    yield exc
+                    continue
+                doc = text_document(text, name, kind_of(name) if self.o.stdin_filename else "text")
+                _attach_reader(doc)
+                yield doc
+                continue
+            p = Path(raw)
+            if p.is_dir():
+                for f in self._walk(p):
+                    yield self._open(f, str(f))
+                continue
+            if self.resolver.for_path(p).excluded(p):
+                continue
+            yield self._open(p, raw)
+
+    def _open(self, path: Path, display: str):
+        try:
+            doc = open_document(path, display)
+        except SourceError as exc:
+            return exc
+        return doc
+
+    def _walk(self, root: Path) -> Iterator[Path]:
+        from .sources import walk
+
+        files = [f for f in walk(root) if not self.resolver.for_path(f).excluded(f)]
+        ignored = _git_ignored(root, files)
+        for f in files:
+            if f not in ignored:
+                yield f
+
+    # -------------------------------------------------------------- engine
+    def _engine(self):
+        if self.engine is None:
+            packs = sorted({str(p) for p in self.settings_cwd.rule_packs})
+            model = self.o.model or self.settings_cwd.model
+            self.engine = self.engine_factory(model=model, select=self.o.select, ignore=self.o.ignore, extra_packs=packs, estimative=self.o.estimative)
+        return self.engine
+
+    # ---------------------------------------------------------------- run
+    def run(self, make_formatter) -> int:
+        if self.o.baseline is not None:
+            try:
+                self.baseline = read_baseline(self.o.baseline)
+            except BaselineError as exc:
+                raise UsageError(str(exc)) from None
+        engine = self._engine()
+        engine.nlp  # load (and report a missing model) before any output
+        formatter = make_formatter(engine.rules)
+        to_stdout = (self.o.fix or self.o.diff) and (self.o.diff or "-" in self.o.paths)
+        if not to_stdout:
+            formatter.begin()
+        pending: list[Finding] = []
+        for kind, payload, document in engine.stream(self.inputs()):
+            if kind == "finding":
+                pending.append(payload)
+                continue
+            result = payload
+            self.summary.files += 1
+            findings = self._filter(result, pending) if result.document is not None else pending
+            pending = []
+            if result.error is not None:
+                self.summary.errors += 1
+                if self.o.format == "text" or to_stdout:
+                    err(result.error.describe())
+            if self.o.write_baseline is not None:
+                self.recorded.extend(findings)
+            if (self.o.fix or self.o.diff) and result.document is not None and result.error is None:
+                findings = self._fix(result, findings, to_stdout)
+            file_settings = self._settings_for(result)
+            for f in findings:
+                self._count(f, file_settings)
+                if not to_stdout:
+                    formatter.finding(f, document)
+            if not to_stdout:
+                formatter.file(result)
+        if self.o.write_baseline is not None:
+            n = write_baseline(self.o.write_baseline, self.recorded)
+            err(f"hedgelint: wrote {n} finding{'s' if n != 1 else ''} to baseline {self.o.write_baseline}")
+        if self.baseline is not None:
+            self.summary.baseline_stale = len(self.baseline - self._seen_fingerprints)
+            if self.summary.baseline_stale:
+                err(f"hedgelint: {self.summary.baseline_stale} baseline entr{'ies' if self.summary.baseline_stale != 1 else 'y'} no longer occur; rewrite it with --write-baseline")
+        for line in self.unused:
+            err(line)
+        if to_stdout:
+            if self.o.fix and not self.o.diff:
+                err(f"hedgelint: fixed {self.summary.fixed} finding{'s' if self.summary.fixed != 1 else ''}; {self.summary.findings} remaining")
+        else:
+            formatter.end(self.summary)
+        if self.summary.errors:
+            return EXIT_ERROR
+        if self.o.diff:
+            return EXIT_FINDINGS if self._diffs else EXIT_CLEAN
+        if self.o.exit_zero:
+            return EXIT_CLEAN
+        return EXIT_FINDINGS if self.failing else EXIT_CLEAN
+
+    _seen_fingerprints: set = set()
+    _diffs = 0
+
+    def _count(self, f: Finding, settings: Settings | None = None) -> None:
+        self.summary.findings += 1
+        self.summary.by_severity[f.severity] = self.summary.by_severity.get(f.severity, 0) + 1
+        threshold = self.o.fail_on or (settings or self.settings_cwd).fail_on or "warning"
+        if threshold != "never" and SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]:
+            self.failing = True
+
+    def _settings_for(self, result) -> Settings:
+        doc = result.document
+        if doc is not None and doc.source_path is not None:
+            return self.resolver.for_path(Path(doc.source_path))
+        if self.o.stdin_filename:
+            return self.resolver.for_path(Path(self.o.stdin_filename))
+        return self.settings_cwd
+
+    # ------------------------------------------------------------- filters
+    def _filter(self, result, findings: list[Finding], first: bool = True) -> list[Finding]:
+        doc = result.document
+        settings: Settings = self._settings_for(result)
+        rules = {r.id: r for r in self._engine().rules}
+        # the config that governs this file
+        out = []
+        for f in findings:
+            rule = rules.get(f.rule)
+            if rule is None:
+                continue
+            # --select/--ignore on the command line replace the config's choice
+            cli_selection = bool(self.o.select or self.o.ignore)
+            if not cli_selection and settings.select is not None and not any(rule.matches_selector(s) for s in settings.select):
+                continue
+            if not cli_selection and any(rule.matches_selector(s) for s in settings.ignore):
+                continue
+            if f.in_quoted_block and settings.quotes == "attributed":
+                continue  # a block quote is someone else's words
+            sev = _severity_for(rule, settings.severity)
+            if sev and sev != f.severity:
+                f = replace(f, severity=sev)
+            out.append(f)
+        # inline suppressions
+        directives = parse_suppressions(doc.lines(), doc.kind) if doc.text is not None or findings else []
+        if directives:
+            sup = Suppressions(directives)
+            every_rule = self._engine().component.ruleset.rules  # not only the selected ones
+            for d, sel in (sup.unknown_selectors(every_rule) if first else []):
+                key = f"{result.path}:{d.line}:{sel}"
+                if key not in self.warnings_seen:
+                    self.warnings_seen.add(key)
+                    err(f"{result.path}:{d.line}: warning: unknown rule '{sel}' in {d.describe()}")
+            kept = [f for f in out if sup.suppresses(rules[f.rule], f.line) is None]
+            if self.o.report_unused_suppressions and first:
+                for d in sup.unused():
+                    self.unused.append(f"{result.path}:{d.line}: unused suppression: {d.describe()}")
+            out = kept
+        # baseline
+        if self.baseline is not None and first:
+            prints = fingerprints(out)
+            self._seen_fingerprints = self._seen_fingerprints | (set(prints) & self.baseline)
+            out = [f for f, fp in zip(out, prints) if fp not in self.baseline]
+        # changed lines
+        if self.o.changed_since and out:
+            if doc.source_path is None:
+                raise UsageError("--changed-since cannot be used with standard input")
+            try:
+                lines = changed_lines(self.o.changed_since, Path(doc.source_path))
+            except GitError as exc:
+                raise UsageError(str(exc)) from None
+            if lines is not None:
+                out = [f for f in out if any(n in lines for n in range(f.sentence_lines[0], f.sentence_lines[1] + 1))]
+        return out
+
+    # ----------------------------------------------------------------- fix
+    def _fix(self, result, findings: list[Finding], to_stdout: bool) -> list[Finding]:
+        from .fix import fix_text, unified_diff, write_fixed
+
+        doc = result.document
+        if doc.kind == "docx":
+            return self._fix_docx(result, findings)
+        if doc.text is None:
+            self.summary.errors += 1
+            err(f"{result.path}: error: too large to fix in place (files over 8 MiB are checked, not fixed)")
+            return findings
+        new_text, applied, remaining = fix_text(self._engine(), doc.text, findings, self.o.unsafe_fixes, result.path, doc.kind)
+        remaining = self._filter(result, remaining, first=False) if applied else remaining
+        if self.o.diff:
+            if applied:
+                sys.stdout.write(unified_diff(result.path, doc.text, new_text))
+                self._diffs += 1
+            return remaining
+        if doc.source_path is None:
+            sys.stdout.write(new_text)
+            self.summary.fixed += applied
+            return remaining
+        if not applied:
+            return remaining
+        problem = write_fixed(Path(doc.source_path), doc.digest or "", new_text, doc.encoding, doc.bom)
+        if problem:
+            self.summary.errors += 1
+            err(f"{result.path}: error: {problem}")
+            return findings
+        self.summary.fixed += applied
+        return remaining
+
+    def _fix_docx(self, result, findings: list[Finding]) -> list[Finding]:
+        if self.o.diff:
+            err(f"{result.path}: --diff does not apply to .docx files (their fixes are Word comments)")
+            return findings
+        try:
+            from .docx_fix import comment_fixes
+        except ImportError:  # pragma: no cover - shipped together
+            self.summary.errors += 1
+            err(f"{result.path}: error: fixing .docx files is not available in this installation")
+            return findings
+        try:
+            added = comment_fixes(Path(result.document.source_path), findings)
+        except Exception as exc:  # a docx library error: report it, keep going
+            self.summary.errors += 1
+            err(f"{result.path}: error: cannot add comments: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
+            return findings
+        self.summary.fixed += added
+        return findings  # the text is unchanged: the findings stand, now with comments
+
+
+def _severity_for(rule, overrides: dict[str, str]) -> str | None:
+    for key in (rule.id, rule.name, *rule.aliases, rule.category):
+        for sel, sev in overrides.items():
+            if sel.lower() == key.lower():
+                return sev
+    return None
+
+
+def _attach_reader(doc) -> None:
+    """Give a stdin document the reader its --stdin-filename asks for."""
+    from .sources import attach_reader
+
+    attach_reader(doc)
+
+
+def _git_ignored(root: Path, files: list[Path]) -> set[Path]:
+    """The files git ignores (a directory walk skips them, as ruff does)."""
+    if not files:
+        return set()
+    try:
+        proc = subprocess.run(
+            ["git", "check-ignore", "--stdin", "-z"],
+            cwd=root, input="\0".join(str(f.resolve()) for f in files), capture_output=True, text=True, timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    if proc.returncode not in (0, 1):  # 128: not a git repository
+        return set()
+    ignored = {Path(p) for p in proc.stdout.split("\0") if p}
+    return {f for f in files if f.resolve() in ignored}
+
+
+__all__ = ["CheckOptions", "CheckSession", "UsageError", "ConfigError", "EXTENSIONS", "InputError"]
