@@ -513,3 +513,15 @@ def test_all_formats_report_the_same_errors():
     jsonl = {o["path"] for o in map(json.loads, render(JsonLinesFormatter).splitlines()) if "error" in o}
     junit = {c.get("name") for c in _junit().findall("testsuite/testcase") if c.find("error") is not None}
     assert sarif == github == jsonl == junit == expected
+
+
+def test_sarif_fix_descriptions_quote_the_source_when_available():
+    source = "It proves that"
+    doc = SimpleNamespace(text=source)
+    edits = [Edit("suggests", 1, 4, 1, 10, safe=True, start=3, end=9), Edit("", 1, 3, 1, 10, safe=True, start=2, end=9),
+             Edit(" may", 1, 3, 1, 3, safe=True, start=2, end=2)]
+    f = _finding("a.md", 1, 4, "HL301", "info", suggestions=edits)
+    res = SimpleNamespace(path="a.md", error=None, document=doc)
+    run = json.loads(render(SarifFormatter, inputs=[(res, [f])]))["runs"][0]
+    texts = [fix["description"]["text"] for fix in run["results"][0]["fixes"]]
+    assert texts == ["Replace 'proves' with 'suggests'", "Delete ' proves'", "Insert ' may'"]

@@ -62,6 +62,18 @@ def rule_descriptor(rule) -> dict:
     return out
 
 
+def _describe_edit(e, source: str | None) -> str:
+    """'Replace "will" with "could"', when the document text is at hand."""
+    old = source[e.start: e.end] if source is not None and 0 <= e.start <= e.end <= len(source) else None
+    if old is None:
+        return f"Replace with '{e.replacement}'" if e.replacement else "Delete the flagged words"
+    if not old:
+        return f"Insert '{e.replacement}'"
+    if not e.replacement:
+        return f"Delete '{old}'"
+    return f"Replace '{old}' with '{e.replacement}'"
+
+
 def _region(line: int, column: int, end_line: int, end_column: int) -> dict:
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
 
@@ -99,6 +111,7 @@ class SarifFormatter:
 
     def finding(self, f: Finding, document) -> None:
         uri = path_uri(f.path)
+        source = getattr(document, "text", None)
         result = {
             "ruleId": f.rule,
             "ruleIndex": self._rule_index(f),
@@ -115,7 +128,7 @@ class SarifFormatter:
         }
         fixes = [
             {
-                "description": {"text": f"Replace with '{e.replacement}'" if e.replacement else "Delete the flagged words"},
+                "description": {"text": _describe_edit(e, source)},
                 "artifactChanges": [
                     {
                         "artifactLocation": {"uri": uri},
