@@ -30,8 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .finding import Finding
-from .sources.docx import W_R, DocxParagraph, _child_text, docx_paragraphs, open_docx, text_runs
-from .sources.text import SourceError
+from .sources.docx import W_R, DocxParagraph, _child_text, open_docx, read_paragraphs, text_runs
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _W_RPR = _W + "rPr"
@@ -83,32 +82,31 @@ def _require_comments(display: str) -> None:
 
 # ------------------------------------------------------------------ comment text
 def comment_text(finding: Finding, paragraph_text: str | None = None) -> str:
-    """"<rule>: <message> Suggestion: <replacement>"; the suggestion part only if there is one.
+    """"<rule>: <message> Suggestion: <replacement>"; no suggestion part if there is none.
 
-    When the first suggestion edits exactly the flagged text, the replacement is
-    given as is ("(delete)" when it is empty). When it edits another range (an
-    adverb inserted before the verb, a wider phrase), the comment says what it
-    replaces or where it inserts, since the replacement alone would be ambiguous.
+    The replacement is the first suggestion's ("(delete)" when it is empty).
+    When that suggestion edits a range other than the flagged text (an adverb
+    inserted before the verb, "will" of "will collapse" replaced), a note in
+    parentheses says what it replaces or where it goes, since the replacement
+    alone would be ambiguous: 'Suggestion: could (replacing "will")'.
     """
     text = f"{finding.rule}: {finding.message}"
     if not finding.suggestions:
         return text
     s = finding.suggestions[0]
     new = s.replacement.strip()
+    suggestion = new if new else "(delete)"
     same = (s.line, s.column, s.end_line, s.end_column) == (finding.line, finding.column, finding.end_line, finding.end_column)
-    original = None
-    if paragraph_text is not None and s.line == s.end_line == finding.line and 1 <= s.column <= s.end_column:
-        original = paragraph_text[s.column - 1 : s.end_column - 1]
-    if same or original is None:
-        suggestion = new if new else "(delete)"
-    elif s.column == s.end_column:  # an insertion
-        following = paragraph_text[s.column - 1 :].split()
-        where = f' before "{following[0]}"' if following else " at the end"
-        suggestion = f'insert "{new}"{where}'
-    elif not new:
-        suggestion = f'delete "{original.strip()}"'
-    else:
-        suggestion = f'replace "{original.strip()}" with "{new}"'
+    if not same and paragraph_text is not None and s.line == s.end_line == finding.line and 1 <= s.column <= s.end_column <= len(paragraph_text) + 1:
+        original = paragraph_text[s.column - 1 : s.end_column - 1].strip()
+        if s.column == s.end_column:  # an insertion
+            following = paragraph_text[s.column - 1 :].split()
+            where = f'before "{following[0]}"' if following else "at the end"
+            suggestion = f"{new} (insert {where})"
+        elif not new:
+            suggestion = f'(delete "{original}")'
+        elif original:
+            suggestion = f'{new} (replacing "{original}")'
     return f"{text} Suggestion: {suggestion}"
 
 
@@ -208,7 +206,7 @@ def add_comments(path: Path, findings: list[Finding], author: str = "hedgelint",
     document, data = open_docx(path, display)
     if expected_digest is not None and hashlib.sha256(data).hexdigest() != expected_digest:
         raise DocxFixError(display, "changed on disk since it was checked; no comments added")
-    paragraphs: dict[int, DocxParagraph] = {para.number: para for para in docx_paragraphs(document)}
+    paragraphs: dict[int, DocxParagraph] = {para.number: para for para in read_paragraphs(document, display)}
     existing: dict[int, tuple[str, str]] | None = None
     initials = _initials(author)
 

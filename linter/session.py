@@ -313,7 +313,8 @@ class CheckSession:
             added = comment_fixes(Path(result.document.source_path), findings)
         except Exception as exc:  # a docx library error: report it, keep going
             self.summary.errors += 1
-            err(f"{result.path}: error: cannot add comments: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
+            message = getattr(exc, "message", None) or (str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            err(f"{result.path}: error: cannot add comments: {message}")
             return findings
         self.summary.fixed += added
         return findings  # the text is unchanged: the findings stand, now with comments

@@ -84,6 +84,7 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -251,6 +252,17 @@ def docx_paragraphs(document) -> Iterator[DocxParagraph]:
             yield _make_paragraph(number, story, p)
 
 
+def read_paragraphs(document, display: str) -> list[DocxParagraph]:
+    """docx_paragraphs() as a list; a damaged footnotes or endnotes part is a SourceError."""
+    try:
+        return list(docx_paragraphs(document))
+    except Exception as exc:  # footnotes/endnotes are parsed here, not when the file is opened
+        name = type(exc).__name__
+        if name == "XMLSyntaxError":
+            raise SourceError(display, f"damaged Word document (invalid XML: {' '.join(str(exc).split())})") from None
+        raise SourceError(display, f"damaged Word document ({_one_line(exc)})") from None
+
+
 # ------------------------------------------------------------------ opening
 def _one_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
@@ -308,11 +320,10 @@ def open_docx(path: Path, display: str | None = None):
     except zipfile.BadZipFile as exc:
         raise SourceError(display, f"damaged zip archive ({_one_line(exc)})") from None
     try:
-        import docx  # noqa: F401
+        from docx.opc.constants import CONTENT_TYPE as CT
+        from docx.package import Package
     except ImportError:
         raise SourceError(display, "reading .docx needs python-docx (pip install 'python-docx>=1.2')") from None
-    from docx.opc.constants import CONTENT_TYPE as CT
-    from docx.package import Package
 
     try:
         package = Package.open(io.BytesIO(data))
@@ -330,7 +341,7 @@ def open_docx(path: Path, display: str | None = None):
         document.element.body  # noqa: B018 - fails here, not later, on a document without a body
     except SourceError:
         raise
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zlib.error) as exc:
         raise SourceError(display, f"damaged zip archive ({_one_line(exc)})") from None
     except KeyError as exc:
         raise SourceError(display, f"damaged Word document (missing part {exc})") from None
@@ -346,10 +357,7 @@ def read_docx(path: Path, display: str | None = None) -> Document:
     """Open a .docx for checking: one Block per paragraph with text. Raises SourceError."""
     display = display or str(path)
     document, data = open_docx(path, display)
-    try:
-        paragraphs = list(docx_paragraphs(document))
-    except Exception as exc:  # malformed header/footnote parts
-        raise SourceError(display, f"damaged Word document ({_one_line(exc)})") from None
+    paragraphs = read_paragraphs(document, display)
     blocks: list[Block] = []
     offset = 0
     for para in paragraphs:
@@ -371,4 +379,4 @@ def read_docx(path: Path, display: str | None = None) -> Document:
     )
 
 
-__all__ = ["read_docx", "open_docx", "docx_paragraphs", "DocxParagraph", "text_runs", "run_text"]
+__all__ = ["read_docx", "open_docx", "docx_paragraphs", "read_paragraphs", "DocxParagraph", "text_runs", "run_text"]
