@@ -51,7 +51,6 @@ def main() -> None:
             fixed_findings = [f for f in findings if any(id(s) in applied_ids for s in f.suggestions)]
             fixed += len(fixed_findings)
             after = engine.check_text(text)
-            after_keys = {f.rule for f in after}
             before_keys = {f.rule for f in findings}
             # a fixed finding is gone if its rule no longer fires on its clause
             for f in fixed_findings:

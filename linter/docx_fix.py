@@ -23,12 +23,11 @@ os.replace), keeping its mode, and only if at least one comment was added.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from copy import deepcopy
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .atomic import atomic_write
 from .finding import Finding
 from .sources.docx import W_R, DocxParagraph, _child_text, open_docx, read_paragraphs, text_runs
 
@@ -258,30 +257,10 @@ def comment_fixes(path: Path, findings: list[Finding], author: str = "hedgelint"
 
 
 def _save_atomically(document, path: Path, display: str) -> None:
-    target = Path(os.path.realpath(path))  # write through a symlink, keep the link
     try:
-        mode = os.stat(target).st_mode
+        atomic_write(path, document.save)
     except OSError as exc:
         raise DocxFixError(display, f"cannot write: {exc.strerror or exc}") from None
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".hedgelint")
-    except OSError as exc:
-        raise DocxFixError(display, f"cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            document.save(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode & 0o7777)
-        os.replace(tmp, target)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise DocxFixError(display, f"cannot write: {exc.strerror or exc}") from None
-        raise
 
 
 __all__ = ["comment_fixes", "add_comments", "comment_text", "CommentResult", "DocxFixError", "CommentsUnsupportedError", "comments_supported"]

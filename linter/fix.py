@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .atomic import atomic_write
 from .finding import Edit, Finding
 
 
@@ -91,20 +90,9 @@ def write_fixed(path: Path, original_digest: str, new_text: str, encoding: str, 
     data = new_text.encode(encoding)
     if bom:
         data = {"utf-8": b"\xef\xbb\xbf", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}.get(encoding, b"") + data
-    mode = os.stat(path).st_mode
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".hedgelint")
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode & 0o7777)
-        os.replace(tmp, path)
+        atomic_write(path, lambda fh: fh.write(data))
     except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
         return f"cannot write: {exc.strerror or exc}"
     return None
 

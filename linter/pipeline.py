@@ -162,9 +162,3 @@ class HedgelintComponent:
 def make_hedgelint(nlp: Language, name: str, packs: list[str] | None, extra_packs: list[str], select: list[str], ignore: list[str], spans_key: str, keep_cleared: bool, estimative: bool):
     ruleset = load_packs([Path(p) for p in packs] if packs else None, [Path(p) for p in extra_packs])
     return HedgelintComponent(nlp, name, ruleset, select, ignore, spans_key, keep_cleared, estimative)
-
-
-def component_from_ruleset(nlp: Language, ruleset: RuleSet, select=None, ignore=None, keep_cleared: bool = False) -> HedgelintComponent:
-    """Add the component with an already loaded RuleSet (the engine loads packs once)."""
-    comp = HedgelintComponent(nlp, "hedgelint", ruleset, select, ignore, SPANS_KEY, keep_cleared)
-    return comp
