@@ -69,15 +69,51 @@ class DocEdit:
     op: str
 
 
-def _inflect(word: str, tag: str) -> str:
-    """`word` (a verb lemma) in the form `tag` asks for, via lemminflect."""
+_VERB_TAGS = ("VBZ", "VBP", "VBD", "VBN", "VBG", "VB")
+# (word, tag) -> form, filled when the packs are compiled (and from the cache),
+# so that a run does not load lemminflect's tables just to write "suggests".
+_INFLECTED: dict[tuple[str, str], str] = {}
+
+
+def inflection_table(words) -> dict[str, str]:
+    """Every verb form of `words`, as "word|TAG" -> form (for the pattern cache)."""
     from lemminflect import getInflection
 
-    if tag in ("VBZ", "VBP", "VBD", "VBN", "VBG", "VB"):
-        forms = getInflection(word, tag=tag)
-        if forms:
-            return forms[0]
-    return word
+    out = {}
+    for w in words:
+        for tag in _VERB_TAGS:
+            forms = getInflection(w, tag=tag)
+            out[f"{w}|{tag}"] = forms[0] if forms else w
+    return out
+
+
+def seed_inflections(table: dict[str, str]) -> None:
+    for key, form in table.items():
+        word, _, tag = key.partition("|")
+        _INFLECTED[(word, tag)] = form
+
+
+def template_words(specs) -> set[str]:
+    """The words suggestion templates may inflect."""
+    out = set()
+    for spec in specs:
+        for key in ("text",):
+            for w in str(spec.get(key, "")).split():
+                if w.isalpha():
+                    out.add(w.lower())
+    return out
+
+
+def _inflect(word: str, tag: str) -> str:
+    """`word` (a verb lemma) in the form `tag` asks for, via lemminflect."""
+    if tag not in _VERB_TAGS:
+        return word
+    known = _INFLECTED.get((word.lower(), tag))
+    if known is not None:
+        return known
+    table = inflection_table([word.lower()])
+    seed_inflections(table)
+    return table[f"{word.lower()}|{tag}"]
 
 
 _MODALS = {"may", "might", "could", "would", "should", "can", "will", "must"}
