@@ -56,5 +56,16 @@ def store(kind: str, key: str, data) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh)
         os.replace(tmp, d / f"{kind}-{key}.json")
+        _prune(d, kind)
     except OSError:
         pass
+
+
+def _prune(d: Path, kind: str, keep: int = 8) -> None:
+    """Keep the most recent entries; older packs' expansions are dead weight."""
+    entries = sorted(d.glob(f"{kind}-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[keep:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass

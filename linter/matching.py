@@ -49,10 +49,14 @@ def inflections(word: str) -> frozenset[str]:
 
 
 def _inflect(w: str) -> frozenset[str]:
-    from lemminflect import getAllInflections
+    from lemminflect import getAllInflections, getAllInflectionsOOV
 
     forms = {w}
-    for group in getAllInflections(w).values():
+    table = getAllInflections(w)
+    if not table and w.isalpha():
+        # a word lemminflect does not know ("statelet"): its rules still inflect it
+        table = {**getAllInflectionsOOV(w, "NOUN"), **getAllInflectionsOOV(w, "VERB")}
+    for group in table.values():
         forms.update(x.lower() for x in group)
     forms |= _IRREGULAR_EXTRA.get(w, set())
     if "-" in w:
@@ -333,6 +337,11 @@ def expand_trigger(rule: Rule) -> list[list[dict]]:
     return patterns
 
 
+# Bump when the way patterns or word forms are derived changes: cached
+# expansions made by older code must not be reused.
+EXPANSION_VERSION = 2
+
+
 def _cache_key(rules: list[Rule]) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -342,7 +351,7 @@ def _cache_key(rules: list[Rule]) -> str:
         lemminflect_version = version("lemminflect")
     except PackageNotFoundError:  # pragma: no cover
         lemminflect_version = "?"
-    return cache.key_for(__version__, lemminflect_version, [(r.id, r.trigger, r.suggest) for r in rules])
+    return cache.key_for(EXPANSION_VERSION, __version__, lemminflect_version, [(r.id, r.trigger, r.suggest) for r in rules])
 
 
 def _seed_from_cache(key: str) -> dict | None:
