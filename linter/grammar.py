@@ -135,7 +135,8 @@ def modality(verb: Token) -> Modality:
             if raiser_lemma == "go" and raiser.tag_ != "VBG":
                 pass
             else:
-                outer = modality(raiser)
+                # "is sure to go": an adjective raiser takes its tense from the copula
+                outer = modality(raiser.head if raiser.dep_ in ("acomp", "oprd", "attr") and raiser.head.i != raiser.i else raiser)
                 if outer.tense in ("present", "future"):
                     return Modality("future", False, False, outer.modal, negated or outer.negated, raiser)
                 return Modality(outer.tense, False, outer.perfect, outer.modal, negated or outer.negated, raiser)

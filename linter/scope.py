@@ -492,7 +492,7 @@ class Scope:
                     ignored = ignored or ContextCheck("attribution", "ignored", f"{subj.text} {node.text}", "first person is the writer, not a source")
                 elif node.tag_ == "VBG" and subj is None and node.dep_ in ("advcl", "acl", "xcomp") and idx + 1 < len(chain) and self._first_person(_subject(chain[idx + 1][0])):
                     ignored = ignored or ContextCheck("attribution", "ignored", node.text, "the writer's own statement")
-                elif subj is None and node.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in node.children) and (
+                elif subj is None and node.tag_ in ("VB", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in node.children) and (
                     node.dep_ == "ROOT" or node.i == node.sent.start or node.doc[node.i - 1].text in (":", "\u2014", "-")
                 ):
                     # "Expect the junta to be gone by spring": an imperative is the writer's voice
