@@ -131,6 +131,16 @@ def modality(verb: Token) -> Modality:
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         raiser = verb.head
         raiser_lemma = raiser.lemma_.lower()
+        if raiser_lemma == "be":
+            # "is on course to lose", "is on track to fall": the parser hangs the
+            # infinitive on the copula, so the raiser is the prepositional object
+            for prep in raiser.children:
+                if prep.dep_ == "prep" and prep.lower_ == "on" and prep.i < verb.i:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and obj.lemma_.lower() in ("course", "track"):
+                            outer = modality(raiser)
+                            tense = "future" if outer.tense in ("present", "future") else outer.tense
+                            return Modality(tense, False, outer.perfect, outer.modal, negated or outer.negated, obj)
         if raiser_lemma in CERTAIN_RAISERS or raiser.lower_ in CERTAIN_RAISERS:
             if raiser_lemma == "go" and raiser.tag_ != "VBG":
                 pass
@@ -221,6 +231,12 @@ def owner_of(noun: Token) -> Token | None:
     for c in noun.children:
         if c.dep_ == "poss":
             return c
+        # The small model sometimes hangs "the junta's" off "hold" as a subject
+        # with a case marker; the 's says it is a possessor all the same.
+        if c.dep_ in ("nsubj", "compound") and c.i < noun.i and any(
+            g.dep_ == "case" and g.lower_ in ("'s", "’s", "'", "’") for g in c.children
+        ):
+            return c
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             for p in c.children:
@@ -245,6 +261,11 @@ def _raised_subject(verb: Token) -> list[Token]:
         if subs:
             return subs
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        if cur.dep_ == "dep" and cur.pos_ == "VERB" and cur.head.pos_ == "VERB" and cur.head.i < cur.i:
+            # "A colonel posted to Shenyang walked into a consulate": the small model
+            # often makes the reduced relative the root and leaves the real verb as `dep`
             cur = cur.head
             continue
         if cur.dep_ in ("acl", "relcl") and cur.head.i != cur.i and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):

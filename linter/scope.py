@@ -159,6 +159,29 @@ def _has_source_subject(verb: Token, lex: "Lexicon") -> bool:
     return subj is not None and (lex.has("source_noun", subj) or lex.has("research_agent", subj))
 
 
+def _concessive(verb: Token) -> bool:
+    """ "whatever officials say", "though the ministry denies it": a concession, not a source."""
+    for d in verb.children:
+        if d.lower_ in ("whatever", "whoever", "however") or d.dep_ == "mark" and d.lower_ in ("although", "though", "whereas", "while"):
+            return True
+        if d.dep_ in ("nsubj", "nsubjpass") and any(x.dep_ == "det" and x.lower_ in ("whatever", "whichever") for x in d.children):
+            return True
+    return False
+
+
+def _speaker(verb: Token) -> Token | None:
+    """Subject of a verb of saying, or None when the parse borrowed a label.
+
+    "Our call for 2026: expect the junta to go" is parsed with "call" as the
+    subject of "expect"; a noun before a colon is a heading, not a speaker,
+    and the verb is an imperative in the writer's voice.
+    """
+    subj = _subject(verb)
+    if subj is not None and subj.i < verb.i and any(t.text == ":" for t in verb.doc[subj.i + 1 : verb.i]):
+        return None
+    return subj
+
+
 def _subject(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
@@ -487,8 +510,10 @@ class Scope:
             if rel == "xcomp" and not any(c.dep_ == "auxpass" for c in node.children):
                 pass  # "agreed to merge" is an act; "is said to have fled" reports
             elif idx > 0 and rel in _REPORTED and node.pos_ == "VERB" and lex.has("reporting_verb", node) and self._negated(node) is None:
-                subj = _subject(node)
-                if self._first_person(subj):
+                subj = _speaker(node)
+                if _concessive(node):
+                    pass  # "..., whatever officials in Beijing say": concedes, does not source
+                elif self._first_person(subj):
                     ignored = ignored or ContextCheck("attribution", "ignored", f"{subj.text} {node.text}", "first person is the writer, not a source")
                 elif node.tag_ == "VBG" and subj is None and node.dep_ in ("advcl", "acl", "xcomp") and idx + 1 < len(chain) and self._first_person(_subject(chain[idx + 1][0])):
                     ignored = ignored or ContextCheck("attribution", "ignored", node.text, "the writer's own statement")
@@ -511,7 +536,7 @@ class Scope:
                 if c.dep_ in ("parataxis", "advcl", "ccomp", "conj") and c.pos_ == "VERB" and lex.has("reporting_verb", c) and self._negated(c) is None:
                     if c.dep_ in ("ccomp", "conj") and not (c.i > node.i and c.doc[c.left_edge.i - 1].text in (",", ";") if c.left_edge.i > 0 else False):
                         continue  # only a trailing "..., he said" is a source for the clause before it
-                    if any(d.lower_ in ("whatever", "whoever", "however") or d.dep_ == "mark" and d.lower_ in ("although", "though", "whereas", "while") for d in c.children):
+                    if _concessive(c):
                         continue  # "whatever officials say" concedes; it does not source the claim
                     subj = _subject(c)
                     # "told reporters", "told a conference": the object is the audience
@@ -654,7 +679,7 @@ class Scope:
                 continue
             if rel not in _CONTENT:
                 continue
-            subj = _subject(node)
+            subj = _speaker(node)
             if lex.has("booster_negation", node) and (self._negated(node) is not None or any(d.dep_ == "det" and d.lower_ == "no" for d in node.children) or node.head.lower_ in ("beyond", "without")):
                 continue  # "there is no question that ...", "beyond question": asserts
             if node.pos_ in ("VERB", "AUX") and lex.has("non_assertive_verb", node):

@@ -21,6 +21,9 @@ REWORDED = {
         "I have no doubt the junta will be gone by spring.",
         "The junta, which has lost three provinces since March, will collapse before the monsoon.",
         "After three lost provinces and a mutiny in the north, the junta will inevitably fall.",
+        "Our call for next year: expect the junta to be gone before the rains come.",
+        "The junta's hold on the capital is beginning to crumble.",
+        "The junta is on course to lose control of the north before the end of the year.",
     ],
     "unverified": [
         "Two generals were secretly executed last month.",
