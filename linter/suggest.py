@@ -163,21 +163,42 @@ class _Marker:
 
     start: Token
     end: Token  # inclusive
-    kind: str  # future, future-neg, raiser, progressive, copula, can-neg, present
+    kind: str  # future, future-neg, raiser, raiser-neg, progressive, perfect, copula, copula-neg, can-neg, present
     verb: Token  # the lexical verb after the marker
 
 
 def _certainty_marker(anchor: Token) -> _Marker | None:
     head = grammar.clause_head(anchor)
     verb = anchor if grammar.is_predicate(anchor) else head
-    # "is going to collapse", "are bound to fall", "is about to implode"
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in grammar.CERTAIN_RAISERS:
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if verb.dep_ == "xcomp" and to is not None and verb.head.i != verb.i:
         raiser = verb.head
-        auxes = [c for c in raiser.children if c.dep_ in ("aux", "auxpass") and c.i < raiser.i]
-        to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
-        if auxes and to is not None:
+        lemma = raiser.lemma_.lower()
+        if lemma in grammar.CERTAIN_RAISERS or raiser.lower_ in grammar.CERTAIN_RAISERS:
+            # "is going to collapse", "are bound to fall", "is destined to go down"
+            auxes = [c for c in raiser.children if c.dep_ in ("aux", "auxpass") and c.i < raiser.i]
             neg = any(c.dep_ == "neg" for c in raiser.children)
-            return _Marker(auxes[0], to, "raiser-neg" if neg else "raiser", verb)
+            if auxes:
+                return _Marker(auxes[0], to, "raiser-neg" if neg else "raiser", verb)
+            # "is sure to go", "is about to give way": an adjective after the copula
+            cop = raiser.head
+            if raiser.dep_ in ("acomp", "attr", "oprd") and cop.lemma_ == "be" and cop.tag_ in ("VBZ", "VBP") and cop.i < raiser.i:
+                neg = neg or any(c.dep_ == "neg" for c in cop.children)
+                return _Marker(cop, to, "raiser-neg" if neg else "raiser", verb)
+        if lemma == "be" and raiser.tag_ in ("VBZ", "VBP"):
+            # "is on course to lose control", "is on track to fall"
+            for prep in raiser.children:
+                if prep.dep_ == "prep" and prep.lower_ == "on" and prep.i < verb.i and any(
+                    o.dep_ == "pobj" and o.lemma_.lower() in ("course", "track") for o in prep.children
+                ):
+                    neg = any(c.dep_ == "neg" for c in raiser.children)
+                    return _Marker(raiser, to, "raiser-neg" if neg else "raiser", verb)
+        if lemma in grammar.ASPECTUAL:
+            # "is beginning to crumble" -> "may be beginning to", "continues to" -> "may continue to"
+            verb = raiser
+            have = [c for c in verb.children if c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") and c.i < verb.i]
+            if have and not any(c.dep_ in ("neg", "auxpass") or (c.dep_ == "aux" and c.i != have[0].i) for c in verb.children if c.i < verb.i):
+                return _Marker(have[0], have[0], "perfect", verb)  # "has started to unravel" -> "may have started"
     auxes = sorted((c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i), key=lambda t: t.i)
     low = [a.lower_.replace("\u2019", "'") for a in auxes]
     if auxes:
@@ -196,6 +217,8 @@ def _certainty_marker(anchor: Token) -> _Marker | None:
                 return _Marker(first, first, "can-neg", verb)
             if neg is not None and neg.i == first.i + 1:
                 return _Marker(first, neg, "can-neg", verb)
+        if first.lemma_ == "be" and first.tag_ in ("VBZ", "VBP") and len(auxes) == 2 and low[1] in ("not", "n't") and auxes[1].i == first.i + 1:
+            return _Marker(first, auxes[1], "copula-neg", verb)  # "isn't going anywhere"
         if first.lemma_ == "be" and first.tag_ in ("VBZ", "VBP") and len(auxes) == 1:
             if verb.tag_ == "VBG":
                 return _Marker(first, first, "progressive", verb)
@@ -246,6 +269,10 @@ def _hedge_modal(anchor: Token, params: dict, safe: bool) -> DocEdit | None:
         return _edit(a, b, negative, safe, "hedge-modal", lead_space=attached)
     if m.kind in ("progressive", "copula"):
         return _edit(a, b, "may be", safe, "hedge-modal")  # "is collapsing" -> "may be collapsing"
+    if m.kind == "perfect":
+        return _edit(a, b, "may have", safe, "hedge-modal")
+    if m.kind == "copula-neg":
+        return _edit(a, b, f"{negative} be", safe, "hedge-modal")  # "isn't going" -> "may not be going"
     if m.kind == "present":
         # "marks the beginning of the end" -> "may mark ..."
         return _edit(m.verb, m.verb, f"may {m.verb.lemma_}", safe, "hedge-modal")
@@ -325,6 +352,13 @@ def _replace_trigger(anchor: Token, own: frozenset[int], params: dict, safe: boo
         a = doc[a.i - 1]
     while b.i + 1 < len(doc) and doc[b.i + 1].lower_ in _ADVERB_BOOSTERS:
         b = doc[b.i + 1]
+    # and a booster phrase: "proves beyond (any) doubt that" -> "suggests that"
+    if b.i + 2 < len(doc) and doc[b.i + 1].lower_ == "beyond":
+        k = b.i + 2
+        while k < len(doc) and doc[k].lower_ in ("any", "all", "a", "reasonable", "shadow", "of", "the"):
+            k += 1
+        if k < len(doc) and doc[k].lower_ in ("doubt", "question", "dispute", "argument") and doc[k].head.i == b.i + 1:
+            b = doc[k]
     text = params["text"]
     verbs = [t for t in a.doc[a.i: b.i + 1] if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")]
     if verbs:
@@ -363,11 +397,22 @@ def _replace_word(anchor: Token, own: frozenset[int], params: dict, safe: bool) 
     return None
 
 
+# What may still hang on a dropped booster: the claim itself and what joins it.
+_CLAUSE_DEPS = {"ccomp", "advcl", "acl", "relcl", "conj", "cc", "punct", "parataxis", "dep", "mark"}
+
+
 def _drop_trigger(anchor: Token, own: frozenset[int], params: dict, safe: bool) -> DocEdit | None:
     a, b = _trigger_bounds(anchor, own)
     doc = anchor.doc
     text = doc.text
     start, end = a.idx, b.idx + len(b.text)
+    # "It is obvious to anyone paying attention that the closures ...": the
+    # booster runs up to the claim clause it governs, so drop all of it
+    claims = [c for i in own for c in doc[i].children if c.dep_ in ("ccomp", "advcl") and c.left_edge.i > b.i]
+    if claims:
+        first = min(claims, key=lambda c: c.left_edge.i).left_edge
+        if first.i > b.i + 1:
+            b = doc[first.i - 1]
     # the complementiser and the punctuation that went with the booster
     j = b.i + 1
     while j < len(doc) and doc[j].lower_ in ("that", ":", ",", "\u2014", "-") and j <= b.i + 2:
@@ -380,8 +425,20 @@ def _drop_trigger(anchor: Token, own: frozenset[int], params: dict, safe: bool) 
         end -= 1
     if end >= len(text) or text[start:end].strip() == "":
         return None
+    gone = range(a.i, doc.char_span(start, end, alignment_mode="expand")[-1].i + 1)
+    # a dateline or timestamp before a dash ("ASHGABAT — There is no question")
+    lead = max((t.i for t in a.sent if t.i < a.i and t.text in ("\u2014", "\u2013", "-", ":")), default=a.sent.start - 1)
+    for t in a.sent:
+        if t.i <= lead:
+            continue
+        if t.i not in gone and t.head.i in gone and t.head.i != t.i and t.dep_ not in _CLAUSE_DEPS:
+            # "There can be no other explanation for that silence than ...", "I am
+            # in no doubt whatsoever that": a word left behind hangs on the dropped
+            # words, so the edit would leave no sentence
+            return None
     nxt = text[end]
-    if _sentence_start(a) and nxt.isalpha():
+    after_dateline = a.i > 0 and doc[a.i - 1].text in ("\u2014", "\u2013", "-", ":") and a.text[:1].isupper()
+    if (_sentence_start(a) or after_dateline) and nxt.isalpha():
         # the claim now opens the sentence
         next_tok = doc.char_span(end, end + 1, alignment_mode="expand")
         proper = next_tok is not None and next_tok[0].pos_ == "PROPN"
@@ -435,6 +492,8 @@ def suggestions(anchor: Token, own: frozenset[int], specs, estimative: bool = Fa
     """The rule's suggestions that apply to this trigger, at most `limit`."""
     doc = anchor.doc
     words = {doc[i].lower_ for i in own} | {anchor.lemma_.lower()}
+    # the trigger's subject counts too: "I am in no doubt" matched as "am in no doubt"
+    words |= {c.lower_ for i in own for c in doc[i].children if c.dep_ in ("nsubj", "nsubjpass")}
     out: list[DocEdit] = []
     for spec in specs:
         op = spec["op"]

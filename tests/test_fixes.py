@@ -65,6 +65,53 @@ def test_capital_kept_when_the_edit_starts_a_sentence(engine):
     assert _fix(engine, "Make no mistake: the generals run the country.") == "The generals run the country."
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what follows hangs on the dropped words: no edit beats "For that silence than that ..."
+        "There can be no other explanation for that silence than that the generals have given up on the president.",
+        "The customs numbers speak for themselves: exports to China fell by half.",
+        "The kyat has lost half its value since March, and that settles the question.",
+    ],
+)
+def test_dropped_booster_never_leaves_a_fragment(engine, text):
+    findings = [f for f in engine.check_text(text) if f.category == "certainty"]
+    assert findings, "the booster itself is still reported"
+    assert not any(s.op == "drop-trigger" for f in findings for s in f.suggestions)
+
+
+@pytest.mark.parametrize(
+    "before,after",
+    [
+        (
+            "It is obvious to anyone paying attention that the church closures are about property.",
+            "The church closures are about property.",
+        ),
+        ("I am in no doubt that the pardons were a gesture to Washington.", "I believe that the pardons were a gesture to Washington."),
+        ("ASHGABAT — There is no question that the gas deal favours Beijing.", "ASHGABAT — The gas deal favours Beijing."),
+    ],
+)
+def test_dropped_booster_takes_its_whole_frame(engine, before, after):
+    assert _fix(engine, before) == after
+
+
+@pytest.mark.parametrize(
+    "before,after",
+    [
+        ("The leaked orders prove beyond doubt that the army planned the crackdown.", "The leaked orders suggest that the army planned the crackdown."),
+        # the parser hangs this claim on "doubt": --fix takes two rounds and ends in the same place
+        (
+            "Satellite images prove beyond any doubt that the army is massing troops on the border.",
+            "Satellite images suggest the army is massing troops on the border.",
+        ),
+    ],
+)
+def test_booster_phrase_goes_with_the_replaced_verb(engine, before, after):
+    # never "suggest beyond doubt": the phrase that made "prove" a booster goes too
+    fixed, _, _ = fix_text(engine, before, engine.check_text(before))
+    assert fixed == after
+
+
 def test_no_double_hedge_and_idempotent(engine):
     text = "The junta will collapse. Two generals were executed last month, and the regime is doomed."
     once = _fix(engine, text)
