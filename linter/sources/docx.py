@@ -89,7 +89,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from .text import Block, Document, SourceError, _cut
+from .text import Block, Document, SourceError, _cut, os_errors
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -299,16 +299,8 @@ def _sniff(data: bytes, display: str) -> None:
 def open_docx(path: Path, display: str | None = None):
     """Open a .docx with python-docx; returns (document, bytes read). Raises SourceError."""
     display = display or str(path)
-    try:
+    with os_errors(display):
         data = path.read_bytes()
-    except FileNotFoundError:
-        raise SourceError(display, "no such file or directory") from None
-    except IsADirectoryError:
-        raise SourceError(display, "is a directory") from None
-    except PermissionError:
-        raise SourceError(display, "permission denied") from None
-    except OSError as exc:
-        raise SourceError(display, f"cannot read: {exc.strerror or exc}") from None
     _sniff(data, display)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:

@@ -14,7 +14,9 @@ memory stays bounded whatever the input.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -190,7 +192,7 @@ def _stream_lines(path: Path, display: str) -> Iterator[str]:
 def read_document(path: Path, display: str | None = None, kind: str = "text") -> Document:
     """Open a file for checking; raises SourceError with a one-line reason."""
     display = display or str(path)
-    try:
+    with os_errors(display):
         if not path.exists():
             raise SourceError(display, "no such file or directory")
         if path.is_dir():
@@ -205,16 +207,23 @@ def read_document(path: Path, display: str | None = None, kind: str = "text") ->
                 raise SourceError(display, "binary file (contains NUL bytes), not checked")
             return Document(display, kind, None, lambda: _stream_lines(path, display), "utf-8", head.startswith(codecs.BOM_UTF8), path)
         data = path.read_bytes()
-    except PermissionError:
-        raise SourceError(display, "permission denied") from None
+    text, encoding, bom = decode(data, display)
+    return Document(display, kind, text, None, encoding, bom, path, hashlib.sha256(data).hexdigest())
+
+
+@contextmanager
+def os_errors(display: str) -> Iterator[None]:
+    """Turn the operating system's complaint about a file into a one-line SourceError."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise SourceError(display, "no such file or directory") from None
     except IsADirectoryError:
         raise SourceError(display, "is a directory") from None
+    except PermissionError:
+        raise SourceError(display, "permission denied") from None
     except OSError as exc:
         raise SourceError(display, f"cannot read: {exc.strerror or exc}") from None
-    text, encoding, bom = decode(data, display)
-    import hashlib
-
-    return Document(display, kind, text, None, encoding, bom, path, hashlib.sha256(data).hexdigest())
 
 
 def text_document(text: str, path: str = "<stdin>", kind: str = "text") -> Document:
