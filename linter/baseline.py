@@ -15,6 +15,7 @@ import os
 import tempfile
 from collections import Counter
 from pathlib import Path
+from typing import Iterable
 
 from .finding import Finding
 
@@ -33,9 +34,13 @@ def _norm_path(path: str) -> str:
         return p.as_posix()
 
 
-def fingerprints(findings: list[Finding]) -> list[str]:
-    """One fingerprint per finding, in order."""
-    seen: Counter = Counter()
+def fingerprints(findings: Iterable[Finding], seen: Counter | None = None) -> list[str]:
+    """One fingerprint per finding, in order.
+
+    `seen` carries the occurrence counts between calls, so a file whose
+    findings arrive piece by piece gets the same fingerprints as in one go.
+    """
+    seen = Counter() if seen is None else seen
     out = []
     for f in findings:
         sentence = " ".join(f.sentence.split()).lower()
@@ -46,8 +51,9 @@ def fingerprints(findings: list[Finding]) -> list[str]:
     return out
 
 
-def write(path: Path, findings: list[Finding]) -> int:
-    entries = sorted(set(fingerprints(findings)))
+def write(path: Path, prints: Iterable[str]) -> int:
+    """Write the fingerprints atomically; returns how many distinct ones."""
+    entries = sorted(set(prints))
     data = {"version": VERSION, "tool": "hedgelint", "fingerprints": entries}
     fd, tmp = tempfile.mkstemp(dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:

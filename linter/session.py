@@ -11,20 +11,18 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from .baseline import BaselineError, fingerprints
+from .baseline import BaselineError
 from .baseline import read as read_baseline
 from .baseline import write as write_baseline
 from .config import ConfigError, ConfigResolver, Settings
 from .finding import SEVERITY_RANK, Finding, InputError
-from .gitdiff import GitError, changed_lines
+from .filters import FileFilter
 from .sources import EXTENSIONS, SourceError, kind_of, open_document, text_document
 from .sources.text import decode
-from .suppress import Suppressions
-from .suppress import parse as parse_suppressions
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -82,7 +80,8 @@ class CheckSession:
         self.summary = Summary()
         self.failing = False
         self.baseline: set[str] | None = None
-        self.recorded: list[Finding] = []
+        self.recorded: set[str] = set()  # fingerprints for --write-baseline
+        self.seen_fingerprints: set[str] = set()  # baseline entries that still occur
         self.warnings_seen: set[str] = set()
         self.unused: list[str] = []
 
@@ -148,35 +147,51 @@ class CheckSession:
         to_stdout = (self.o.fix or self.o.diff) and (self.o.diff or "-" in self.o.paths)
         if not to_stdout:
             formatter.begin()
+        fixing = self.o.fix or self.o.diff
         pending: list[Finding] = []
+        current: FileFilter | None = None
         for kind, payload, document in engine.stream(self.inputs()):
             if kind == "finding":
-                pending.append(payload)
+                if document.text is None and not fixing:
+                    # a file streamed in pieces is filtered and reported as
+                    # its findings arrive, so memory does not grow with them
+                    if current is None or current.doc is not document:
+                        current = FileFilter(self, _Started(document))
+                    self._emit(current, current.filter([payload]), formatter, to_stdout)
+                else:
+                    pending.append(payload)
                 continue
             result = payload
             self.summary.files += 1
-            findings = self._filter(result, pending) if result.document is not None else pending
-            pending = []
+            if result.document is None:
+                findings, ff = pending, None
+            elif current is not None and current.doc is result.document:
+                findings, ff = [], current
+                ff.result = result
+            else:
+                ff = FileFilter(self, result)
+                findings = ff.filter(pending)
+            pending, current = [], None
             if result.error is not None:
                 self.summary.errors += 1
                 if self.o.format == "text" or to_stdout:
                     err(result.error.describe())
-            if self.o.write_baseline is not None:
-                self.recorded.extend(findings)
-            if (self.o.fix or self.o.diff) and result.document is not None and result.error is None:
+            if fixing and result.document is not None and result.error is None:
+                if self.o.write_baseline is not None:
+                    self.recorded.update(ff.record(findings))
                 findings = self._fix(result, findings, to_stdout)
-            file_settings = self._settings_for(result)
-            for f in findings:
-                self._count(f, file_settings)
-                if not to_stdout:
-                    formatter.finding(f, document)
+                self._emit(ff, findings, formatter, to_stdout, record=False)
+            else:
+                self._emit(ff, findings, formatter, to_stdout)
+            if ff is not None:
+                ff.finish()
             if not to_stdout:
                 formatter.file(result)
         if self.o.write_baseline is not None:
             n = write_baseline(self.o.write_baseline, self.recorded)
             err(f"hedgelint: wrote {n} finding{'s' if n != 1 else ''} to baseline {self.o.write_baseline}")
         if self.baseline is not None:
-            self.summary.baseline_stale = len(self.baseline - self._seen_fingerprints)
+            self.summary.baseline_stale = len(self.baseline - self.seen_fingerprints)
             if self.summary.baseline_stale:
                 err(f"hedgelint: {self.summary.baseline_stale} baseline entr{'ies' if self.summary.baseline_stale != 1 else 'y'} no longer occur; rewrite it with --write-baseline")
         for line in self.unused:
@@ -194,8 +209,20 @@ class CheckSession:
             return EXIT_CLEAN
         return EXIT_FINDINGS if self.failing else EXIT_CLEAN
 
-    _seen_fingerprints: set = set()
     _diffs = 0
+
+    def warn(self, message: str) -> None:
+        err(message)
+
+    def _emit(self, ff, findings: list[Finding], formatter, to_stdout: bool, record: bool = True) -> None:
+        """Count and report a file's filtered findings (and record them for --write-baseline)."""
+        if record and ff is not None and self.o.write_baseline is not None and findings:
+            self.recorded.update(ff.record(findings))
+        settings = ff.settings if ff is not None else self.settings_cwd
+        for f in findings:
+            self._count(f, settings)
+            if not to_stdout:
+                formatter.finding(f, ff.doc if ff is not None else None)
 
     def _count(self, f: Finding, settings: Settings | None = None) -> None:
         self.summary.findings += 1
@@ -212,61 +239,6 @@ class CheckSession:
             return self.resolver.for_path(Path(self.o.stdin_filename))
         return self.settings_cwd
 
-    # ------------------------------------------------------------- filters
-    def _filter(self, result, findings: list[Finding], first: bool = True) -> list[Finding]:
-        doc = result.document
-        settings: Settings = self._settings_for(result)
-        rules = {r.id: r for r in self._engine().rules}
-        # the config that governs this file
-        out = []
-        for f in findings:
-            rule = rules.get(f.rule)
-            if rule is None:
-                continue
-            # --select/--ignore on the command line replace the config's choice
-            cli_selection = bool(self.o.select or self.o.ignore)
-            if not cli_selection and settings.select is not None and not any(rule.matches_selector(s) for s in settings.select):
-                continue
-            if not cli_selection and any(rule.matches_selector(s) for s in settings.ignore):
-                continue
-            if f.in_quoted_block and settings.quotes == "attributed":
-                continue  # a block quote is someone else's words
-            sev = _severity_for(rule, settings.severity)
-            if sev and sev != f.severity:
-                f = replace(f, severity=sev)
-            out.append(f)
-        # inline suppressions
-        directives = parse_suppressions(doc.lines(), doc.kind) if doc.text is not None or findings else []
-        if directives:
-            sup = Suppressions(directives)
-            every_rule = self._engine().component.ruleset.rules  # not only the selected ones
-            for d, sel in (sup.unknown_selectors(every_rule) if first else []):
-                key = f"{result.path}:{d.line}:{sel}"
-                if key not in self.warnings_seen:
-                    self.warnings_seen.add(key)
-                    err(f"{result.path}:{d.line}: warning: unknown rule '{sel}' in {d.describe()}")
-            kept = [f for f in out if sup.suppresses(rules[f.rule], f.line) is None]
-            if self.o.report_unused_suppressions and first:
-                for d in sup.unused():
-                    self.unused.append(f"{result.path}:{d.line}: unused suppression: {d.describe()}")
-            out = kept
-        # baseline
-        if self.baseline is not None and first:
-            prints = fingerprints(out)
-            self._seen_fingerprints = self._seen_fingerprints | (set(prints) & self.baseline)
-            out = [f for f, fp in zip(out, prints) if fp not in self.baseline]
-        # changed lines
-        if self.o.changed_since and out:
-            if doc.source_path is None:
-                raise UsageError("--changed-since cannot be used with standard input")
-            try:
-                lines = changed_lines(self.o.changed_since, Path(doc.source_path))
-            except GitError as exc:
-                raise UsageError(str(exc)) from None
-            if lines is not None:
-                out = [f for f in out if any(n in lines for n in range(f.sentence_lines[0], f.sentence_lines[1] + 1))]
-        return out
-
     # ----------------------------------------------------------------- fix
     def _fix(self, result, findings: list[Finding], to_stdout: bool) -> list[Finding]:
         from .fix import fix_text, unified_diff, write_fixed
@@ -279,7 +251,7 @@ class CheckSession:
             err(f"{result.path}: error: too large to fix in place (files over 8 MiB are checked, not fixed)")
             return findings
         new_text, applied, remaining = fix_text(self._engine(), doc.text, findings, self.o.unsafe_fixes, result.path, doc.kind)
-        remaining = self._filter(result, remaining, first=False) if applied else remaining
+        remaining = FileFilter(self, result, report=False).filter(remaining) if applied else remaining
         if self.o.diff:
             if applied:
                 sys.stdout.write(unified_diff(result.path, doc.text, new_text))
@@ -320,12 +292,15 @@ class CheckSession:
         return findings  # the text is unchanged: the findings stand, now with comments
 
 
-def _severity_for(rule, overrides: dict[str, str]) -> str | None:
-    for key in (rule.id, rule.name, *rule.aliases, rule.category):
-        for sel, sev in overrides.items():
-            if sel.lower() == key.lower():
-                return sev
-    return None
+@dataclass
+class _Started:
+    """A file's result before it ends: what its filter needs to begin."""
+
+    document: object
+
+    @property
+    def path(self) -> str:
+        return self.document.path
 
 
 def _attach_reader(doc) -> None:
