@@ -14,6 +14,11 @@ from spacy.tokens import Token
 
 from . import grammar
 
+# Added to a paragraph's words when the entity recogniser finds a state,
+# capital or nationality in it (see pipeline.py): "Asmara", "Belarusians"
+# place a paragraph in politics as surely as "regime" does.
+POLITICAL_ENTITY = "\x00entity:political"
+
 MODALITY_LABELS = ("future", "present", "past", "modal", "infinitive", "nonfinite", "ongoing", "perfect")
 
 
@@ -46,7 +51,7 @@ class WordSpec:
             owner = grammar.owner_of(tok)
             if owner is not None:
                 if owner.pos_ == "PRON" and self.pronoun:
-                    return any(self.accepts_token(a, depth + 1) for a in grammar.antecedents(owner))
+                    return any(self.accepts_token(a, depth + 1) for a in grammar.antecedents(owner) if not self._passing_place(a))
                 return self.accepts_token(owner, depth + 1)
         if forms & self.not_lemmas:
             return False
@@ -73,6 +78,11 @@ class WordSpec:
             return False
         return True
 
+    def _passing_place(self, ante: Token) -> bool:
+        """ "the bridge at Termez ... it will be gone": a name in a
+        prepositional phrase is where, not what a later "it" is about."""
+        return ante.dep_ == "pobj" and ante.pos_ == "PROPN" and not grammar.lemma_forms(ante) & self.lemmas
+
     def accepts(self, toks: list[Token]) -> bool:
         return self.match(toks) is not None
 
@@ -84,6 +94,8 @@ class WordSpec:
             if tok.pos_ == "PRON" and self.pronoun and tok.lower_ in grammar.PERSONAL_PRONOUNS:
                 antes = grammar.antecedents(tok)
                 for ante in antes:
+                    if self._passing_place(ante):
+                        continue
                     if self.accepts_token(ante):
                         return self._kind(ante)
                 if not antes and not self.lemmas and tok.lower_ not in self.not_lemmas:
@@ -236,7 +248,7 @@ class Conditions:
             neg = any(grammar.is_negated(t) is not None for t in grammar.verb_group(anchor))
             if neg != self.negated:
                 return "negated"
-        if self.domain and needs_domain and paragraph_words is not None and not (paragraph_words & self.domain):
+        if self.domain and needs_domain and paragraph_words is not None and not (paragraph_words & self.domain) and POLITICAL_ENTITY not in paragraph_words:
             return "domain"
         own = frozenset(span) if span is not None else frozenset()
         for v in self.veto:

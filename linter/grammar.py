@@ -343,6 +343,12 @@ def patients_of(verb: Token) -> list[Token]:
     return [t for o in out for t in with_conjuncts(o)]
 
 
+CALENDAR_WORDS = frozenset(
+    "january february march april june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday christmas easter ramadan eid nowruz".split()
+)
+
+
 def participants(anchor: Token) -> list[Token]:
     """Everyone a trigger involves: subjects, objects, agents, possessors."""
     if anchor.pos_ in ("NOUN", "PROPN") and not is_predicate(anchor):
@@ -358,7 +364,8 @@ def participants(anchor: Token) -> list[Token]:
     found = subject_of(anchor) + objects_of(verb) + agents_of(verb) + patients_of(verb)
     for c in verb.children:
         if c.dep_ == "prep":
-            found.extend(p for p in c.children if p.dep_ == "pobj")
+            # "by June", "on Monday": a date is when, not who
+            found.extend(p for p in c.children if p.dep_ == "pobj" and p.lower_ not in CALENDAR_WORDS)
     seen = set()
     out = []
     for t in found:

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import grammar
+from .conditions import POLITICAL_ENTITY
 from .finding import ContextCheck
 from .matching import Candidate, CompiledRules
 from .suggest import DocEdit, suggestions
@@ -26,6 +27,7 @@ from .rules import Rule, RuleSet, load_packs
 from .scope import Lexicon, ParagraphInfo, Scope
 
 SPANS_KEY = "hedgelint"
+POLITICAL_ENTITY_LABELS = ("GPE", "NORP")
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,27 @@ class HedgelintComponent:
         self.keep_cleared = keep_cleared
         self.estimative = estimative
         self.booster_categories = {"certainty"}
+        self._ner = nlp.get_pipe("ner") if "ner" in nlp.component_names else None
+
+    def _names_a_state(self, doc: Doc, anchor: Token) -> bool:
+        """Is a state, capital or nationality (GPE, NORP) named in the
+        trigger's sentence or the one before it?
+
+        The lexicon lists roles and institutions, never countries; the
+        entity recogniser knows that Asmara is a place and "Belarusians" a
+        people. It runs here only, on the rare paragraph where a candidate
+        waits on it, so it costs nothing on the rest (the engine loads it
+        disabled). A pipeline that already ran it is read as it is.
+        """
+        if not doc.has_annotation("ENT_IOB"):
+            if self._ner is None:
+                return False
+            self._ner(doc)
+        sent = anchor.sent
+        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        # near the claim: a city named three sentences back in a business
+        # story does not make its "clearest indication yet" political
+        return any(e.label_ in POLITICAL_ENTITY_LABELS and start <= e.start < sent.end for e in doc.ents)
 
     # The engine calls this on the tokenizer's output to skip the parser.
     def might_match(self, lower_words) -> bool:
@@ -109,9 +132,16 @@ class HedgelintComponent:
             return []
         words = frozenset(t.lemma_.lower() for t in doc) | frozenset(t.lower_ for t in doc)
         qualified: list[Candidate] = []
+        waiting: list[Candidate] = []  # all that is missing is a political word
         for cand in candidates:
-            if cand.rule.where.check(cand.anchor, words, cand.tokens) is None:
+            why = cand.rule.where.check(cand.anchor, words, cand.tokens)
+            if why is None:
                 qualified.append(cand)
+            elif why == "domain":
+                waiting.append(cand)
+        if waiting:
+            near = words | {POLITICAL_ENTITY}
+            qualified.extend(c for c in waiting if self._names_a_state(doc, c.anchor) and c.rule.where.check(c.anchor, near, c.tokens) is None)
         if not qualified:
             return []
         paragraphs = _paragraphs(doc)

@@ -591,13 +591,13 @@ class Scope:
         lex = self.lex
         for idx, (node, rel) in enumerate(chain):
             for c in node.children:
-                if c.dep_ == "mark" and c.lower_ in lex["condition_mark"]:
+                if c.dep_ == "mark" and (c.lower_ in lex["condition_mark"] or _as_long_as(c)):
                     if c.i > 0 and c.doc[c.i - 1].lower_ == "even":
                         return None
                     return ContextCheck("conditional", "cleared", c.text, "conditional or open question")
                 if c.dep_ == "advcl" and not (idx > 0 and c.i == chain[idx - 1][0].i):
                     marks = [m for m in c.children if m.dep_ == "mark"]
-                    if marks and marks[0].lower_ in lex["condition_mark"] and marks[0].lower_ != "whether":
+                    if marks and (marks[0].lower_ in lex["condition_mark"] or _as_long_as(marks[0])) and marks[0].lower_ != "whether":
                         m = marks[0]
                         if m.i > 0 and m.doc[m.i - 1].lower_ == "even":
                             continue
@@ -784,3 +784,9 @@ class Scope:
             else:
                 checks.append(result)
         return Assessment(None, tuple(checks))
+
+
+def _as_long_as(mark: Token) -> bool:
+    """ "as long as he remains in charge", "so long as": a condition spelled as a comparison."""
+    doc = mark.doc
+    return mark.lower_ == "as" and mark.i >= 2 and doc[mark.i - 1].lower_ == "long" and doc[mark.i - 2].lower_ in ("as", "so")

@@ -21,6 +21,13 @@ DEV_MIN_F1 = {"forecast": 0.93, "unverified": 0.95, "certainty": 0.98}
 DEV_MIN_MACRO_F1 = 0.955
 DEV_MAX_CLEAN_FLAGGED = 0.01
 
+# dev2 was written by writers who never saw the rules; its figures before any
+# tuning are in corpora/README.md. Since then it is tuned on like dev, and
+# held here at the level reached.
+DEV2_MIN_F1 = {"forecast": 0.77, "unverified": 0.75, "certainty": 0.96}
+DEV2_MIN_MACRO_F1 = 0.83
+DEV2_MAX_CLEAN_FLAGGED = 0.045
+
 
 def _lines(split: str):
     for f in sorted((CORPORA / split).glob("*.jsonl")):
@@ -28,7 +35,7 @@ def _lines(split: str):
             yield f, n, json.loads(line)
 
 
-@pytest.mark.parametrize("split", ["dev", "unseen"])
+@pytest.mark.parametrize("split", ["dev", "dev2", "unseen"])
 def test_corpus_lines_are_consistent(split):
     ids = set()
     for f, n, obj in _lines(split):
@@ -44,14 +51,16 @@ def test_corpus_lines_are_consistent(split):
 
 def test_corpus_size_and_balance():
     dev = list(_lines("dev"))
+    dev2 = list(_lines("dev2"))
     unseen = list(_lines("unseen"))
     assert len(dev) + len(unseen) >= 400
     assert len(unseen) >= 200
-    for split in (dev, unseen):
+    for split in (dev, dev2, unseen):
         positives = sum(1 for *_, o in split if o["labels"])
         negatives = sum(1 for *_, o in split if not o["labels"] and set(o.get("tags", [])) - {"ordinary"})
         assert negatives >= positives * 0.9, "hard negatives should be about as many as positives"
-    assert not {o["id"] for *_, o in dev} & {o["id"] for *_, o in unseen}
+    ids = [{o["id"] for *_, o in split} for split in (dev, dev2, unseen)]
+    assert not (ids[0] & ids[1]) and not (ids[0] & ids[2]) and not (ids[1] & ids[2])
 
 
 @pytest.fixture(scope="module")
@@ -65,3 +74,16 @@ def test_dev_figures_hold(dev_report):
         assert scores[category]["f1"] >= floor, f"{category} F1 fell to {scores[category]['f1']:.3f}"
     assert scores["macro"]["f1"] >= DEV_MIN_MACRO_F1
     assert dev_report.clean_flagged_share <= DEV_MAX_CLEAN_FLAGGED
+
+
+@pytest.fixture(scope="module")
+def dev2_report(engine):
+    return evaluate(engine, load_corpus([CORPORA / "dev2"]))
+
+
+def test_dev2_figures_hold(dev2_report):
+    scores = dev2_report.scores()
+    for category, floor in DEV2_MIN_F1.items():
+        assert scores[category]["f1"] >= floor, f"{category} F1 fell to {scores[category]['f1']:.3f}"
+    assert scores["macro"]["f1"] >= DEV2_MIN_MACRO_F1
+    assert dev2_report.clean_flagged_share <= DEV2_MAX_CLEAN_FLAGGED
