@@ -54,6 +54,8 @@ KINDS = (
 # Relations across which a governor's modal or negation does NOT reach the
 # trigger: the main clause's "may" says nothing about an adverbial clause.
 _ISOLATING = {"advcl"}
+# Nouns that carry a claim from elsewhere: "Reports are coming in that ..."
+_CARRIERS = {"report", "rumour", "rumor", "word", "claim", "allegation", "whisper", "account"}
 # How a complement hangs from a reporting verb.
 # A modifier of a reporting verb ("Without doubt, the regime fears ...") is
 # not what is reported; only its complements are.
@@ -317,6 +319,19 @@ class ParagraphInfo:
             for c in v.children:
                 if c.dep_ == "prep" and c.lower_ in ("according", "per") and not self.in_quote(c):
                     return c
+                # "In his telling, ...", "In her account, ..."
+                if c.dep_ == "prep" and c.lower_ == "in" and not self.in_quote(c) and any(
+                    o.dep_ == "pobj" and o.lower_ in ("telling", "account", "version", "words", "retelling", "recollection")
+                    and any(d.dep_ == "poss" and not self._first_person(d) for d in o.children)
+                    for o in c.children
+                ):
+                    return c
+            # "The account that follows comes from a former guard ..."
+            subj = _subject(v)
+            if v.lemma_.lower() == "come" and subj is not None and self.lex.has("report_noun", subj) and any(
+                c.dep_ == "prep" and c.lower_ == "from" and any(o.dep_ == "pobj" for o in c.children) for c in v.children
+            ):
+                return v
         return None
 
     def is_turn(self, sent: Span) -> bool:
@@ -496,6 +511,13 @@ class Scope:
                 boost = next((d for d in node.children if d.dep_ == "amod" and lex.has("booster_modifier", d)), None)
                 if neg is None and boost is None:
                     return ContextCheck("hedge", "cleared", node.text, "hedging noun governs the clause")
+            if node.lemma_.lower() == "be" and rel in ("ccomp", "attr"):
+                # "The most probable outcome is that ...", "the likeliest scenario is that ..."
+                subj = _subject(node)
+                mod = next((d for d in subj.children if d.dep_ == "amod" and (lex.has("hedge_adjective", d) or d.lower_ in ("likeliest", "likelier"))), None) if subj is not None else None
+                # "the only possible explanation" rules every other one out
+                if mod is not None and self._negated(node) is None and not any(d.lower_ in ("only", "sole", "single") for d in subj.children):
+                    return ContextCheck("hedge", "cleared", f"{mod.text} {subj.text}", "a judged likelihood governs the clause")
             if lex.has("first_person_hedge", node) and rel in _REPORTED and self._first_person(_subject(node)):
                 if self._negated(node) is None or node.lemma_.lower() in ("think", "believe", "expect"):
                     return ContextCheck("hedge", "cleared", f"{_subject(node).text} {node.text}", "the writer marks this as belief, not fact")
@@ -524,6 +546,14 @@ class Scope:
                     ignored = ignored or ContextCheck("attribution", "ignored", node.text, "an imperative is the writer's own voice")
                 else:
                     return ContextCheck("attribution", "cleared", node.text, "reported speech")
+            if idx > 0 and node.pos_ in ("VERB", "AUX") and (
+                rel == "ccomp" or rel == "advcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in chain[idx - 1][0].children)
+            ):
+                # "Reports are coming in that ...", "Rumours are circulating that ...":
+                # whatever the verb, a clause that reports carry is reported
+                subj = _subject(node)
+                if subj is not None and (subj.lemma_.lower() in _CARRIERS or subj.lower_.rstrip("s") in _CARRIERS) and subj.tag_ in ("NNS", "NN", "NNP", "NNPS") and not any(d.lower_ == "no" for d in subj.children):
+                    return ContextCheck("attribution", "cleared", f"{subj.text} {node.text}", "reports carry it")
             if idx > 0 and rel in ("ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "nsubjpass", "pcomp", "conj") and lex.has("evidential_verb", node):
                 subj = _subject(node)
                 if subj is not None and (lex.has("source_noun", subj) or lex.has("research_agent", subj) or subj.pos_ == "PROPN"):
@@ -633,6 +663,10 @@ class Scope:
                 if rel in _ISOLATING:
                     break
                 continue
+            if node.dep_ == "attr" and node.head.lemma_ == "be" and lex.has("evidence_word", node) and not any(c.dep_ == "expl" for c in node.head.children):
+                # "the defection is no sign that ...": the writer denies that
+                # the evidence shows it ("there is no sign of ..." stays a booster)
+                return ContextCheck("negation", "cleared", f"{neg.text} {node.text}", "negated claim of evidence")
             if lex.has("booster_negation", node) or (neg.dep_ != "neg" and lex.has("booster_negation", neg)):
                 ignored = ignored or ContextCheck("negation", "ignored", f"{neg.text} {node.text}", "this negation is a booster, not prudence")
                 continue

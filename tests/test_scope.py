@@ -24,6 +24,8 @@ REWORDED = {
         "Our call for next year: expect the junta to be gone before the rains come.",
         "The junta's hold on the capital is beginning to crumble.",
         "The junta is on course to lose control of the north before the end of the year.",
+        "The junta has two winters left.",
+        "Rosario Murillo will rule Nicaragua for as long as she lives.",
     ],
     "unverified": [
         "Two generals were secretly executed last month.",
@@ -41,6 +43,8 @@ REWORDED = {
         "This leaves no doubt that the army is afraid.",
         "Everyone knows the army is afraid.",
         "There can be no doubt that the army is afraid.",
+        "The only possible explanation is that the army is afraid.",
+        "The new checkpoints are irrefutable proof that Pyongyang is afraid.",
     ],
 }
 
@@ -60,6 +64,7 @@ CLEARED = {
             "I think the junta will collapse before the monsoon.",
             "There is a real risk that the junta will collapse before the monsoon.",
             "The junta is unlikely to survive the monsoon.",
+            "The most probable outcome is that the junta collapses before the monsoon.",
         ],
         "attribution": [
             "Exiled officers say the junta will collapse before the monsoon.",
@@ -83,6 +88,7 @@ CLEARED = {
             "The defections do not mean the junta will collapse before the monsoon.",
             "Collapse is not inevitable.",
             "It is far from certain that the junta will collapse.",
+            "The defections are no sign that the junta will collapse before the monsoon.",
         ],
         "embedded": [
             "Diplomats wonder whether the junta will collapse before the monsoon.",
@@ -117,6 +123,7 @@ CLEARED = {
             "Two generals were executed last month, a source in the ministry said.",
             "According to a source in the ministry, two generals were executed last month.",
             "State television announced the executions of two generals.",
+            "Reports are coming in that two generals were executed last month.",
         ],
         "quote": ['"Two generals were executed last month," a defector said.'],
         "question": ["Were two generals executed last month?"],
@@ -135,6 +142,10 @@ CLEARED = {
             "and their families were sent to a camp.",
             "A former guard described the camp to us in detail. He said prisoners were beaten. "
             "Two of them were shot for trying to escape.",
+            "The account that follows comes from a former guard now living in Seoul. "
+            "Prisoners were interrogated at night, and two of them were shot for trying to escape.",
+            "A former guard spoke to us from Seoul. In his telling, the prisoners were taken out before dawn. "
+            "Two of them were hanged that morning.",
         ],
         "public record": ["Two men were executed in Texas last month after the court rejected their appeals."],
         "history": ["Two generals were executed in 1997.", "The founder died in 1994."],
