@@ -252,6 +252,10 @@ def _edit(a: Token, b: Token, text: str, safe: bool, op: str, lead_space: bool =
 
 
 # ------------------------------------------------------------------- ops
+# Adverbs that go before "be" once a modal is added ("may now be", not "may be now").
+_SENTENCE_ADVERBS = {"now", "already", "still", "effectively", "finally", "essentially", "actually", "really", "truly"}
+
+
 def _hedge_modal(anchor: Token, params: dict, safe: bool) -> DocEdit | None:
     modal = params.get("modal", "could")
     negative = params.get("negative", "may not")
@@ -268,6 +272,10 @@ def _hedge_modal(anchor: Token, params: dict, safe: bool) -> DocEdit | None:
             return _edit(a, m.start, negative.split()[0], safe, "hedge-modal", lead_space=attached)
         return _edit(a, b, negative, safe, "hedge-modal", lead_space=attached)
     if m.kind in ("progressive", "copula"):
+        nxt = b.doc[b.i + 1] if b.i + 1 < len(b.doc) else None
+        if nxt is not None and nxt.dep_ == "advmod" and nxt.lower_ in _SENTENCE_ADVERBS:
+            # "is now in its final weeks" -> "may now be in its final weeks"
+            return _edit(a, nxt, f"may {nxt.text} be", safe, "hedge-modal")
         return _edit(a, b, "may be", safe, "hedge-modal")  # "is collapsing" -> "may be collapsing"
     if m.kind == "perfect":
         return _edit(a, b, "may have", safe, "hedge-modal")
@@ -283,7 +291,11 @@ def _hedge_copula(anchor: Token, params: dict, safe: bool) -> DocEdit | None:
     m = _certainty_marker(anchor)
     if m is None or m.kind not in ("copula", "progressive"):
         return None
-    return _edit(m.start, m.end, params.get("text", "may be"), safe, "hedge-copula")
+    text = params.get("text", "may be")
+    nxt = m.end.doc[m.end.i + 1] if m.end.i + 1 < len(m.end.doc) else None
+    if nxt is not None and nxt.dep_ == "advmod" and nxt.lower_ in _SENTENCE_ADVERBS and text.endswith(" be"):
+        return _edit(m.start, nxt, f"{text[:-3]} {nxt.text} be", safe, "hedge-copula")
+    return _edit(m.start, m.end, text, safe, "hedge-copula")
 
 
 def _insert_adverb(anchor: Token, params: dict, safe: bool) -> DocEdit | None:
