@@ -464,7 +464,7 @@ class Scope:
         lex = self.lex
         group = self._group(anchor)
         for idx, (node, rel) in enumerate(chain):
-            if idx > 0 and rel in _ISOLATING and node.i not in group:
+            if idx > 0 and rel in _ISOLATING and node.i not in group and not _that_clause(chain[idx - 1][0]):
                 break
             for c in node.children:
                 if c.i in self._own:
@@ -515,9 +515,11 @@ class Scope:
                 # "The most probable outcome is that ...", "the likeliest scenario is that ..."
                 subj = _subject(node)
                 mod = next((d for d in subj.children if d.dep_ == "amod" and (lex.has("hedge_adjective", d) or d.lower_ in ("likeliest", "likelier"))), None) if subj is not None else None
+                if mod is None and subj is not None and subj.pos_ == "NOUN" and lex.has("hedge_noun", subj) and not any(d.dep_ == "amod" and lex.has("booster_modifier", d) for d in subj.children):
+                    mod = subj  # "Our central estimate is that ...", "The risk is that ..."
                 # "the only possible explanation" rules every other one out
                 if mod is not None and self._negated(node) is None and not any(d.lower_ in ("only", "sole", "single") for d in subj.children):
-                    return ContextCheck("hedge", "cleared", f"{mod.text} {subj.text}", "a judged likelihood governs the clause")
+                    return ContextCheck("hedge", "cleared", subj.text if mod is subj else f"{mod.text} {subj.text}", "a judged likelihood governs the clause")
             if lex.has("first_person_hedge", node) and rel in _REPORTED and self._first_person(_subject(node)):
                 if self._negated(node) is None or node.lemma_.lower() in ("think", "believe", "expect"):
                     return ContextCheck("hedge", "cleared", f"{_subject(node).text} {node.text}", "the writer marks this as belief, not fact")
@@ -760,9 +762,18 @@ class Scope:
         sent = anchor.sent
         head = grammar.clause_head(anchor)
         clause = {t.i for t in _own_clause(head)}
-        if head.dep_ == "conj":
-            # "The government collapsed in December 2024 ... and the president fled"
-            clause |= {d.i for c in head.head.children if c.dep_ in ("prep", "npadvmod") for d in c.subtree}
+        # "The government collapsed in December 2024 ... and the president fled";
+        # "In 1976 a pilot landed at Hakodate, where he asked for asylum": a
+        # conjoined or relative clause shares the date of the clause it hangs on
+        up = head
+        for _ in range(4):
+            if up.dep_ not in ("conj", "relcl") or up.head.i == up.i:
+                break
+            parent = grammar.clause_head(up.head) if up.dep_ == "relcl" else up.head
+            if parent.i == up.i:
+                break
+            clause |= {d.i for c in parent.children if c.dep_ in ("prep", "npadvmod") for d in c.subtree}
+            up = parent
         year = self._past_year(sent, clause)
         anaphoric = any(t.lower_ in ("that", "the") and t.i + 1 < sent.end and t.nbor(1).lower_ in _TIME_NOUNS for t in sent)
         month_only = any(t.lower_ in _MONTHS and t.i + 1 < sent.end and not _YEAR.match(t.nbor(1).text) for t in sent)
@@ -824,3 +835,9 @@ def _as_long_as(mark: Token) -> bool:
     """ "as long as he remains in charge", "so long as": a condition spelled as a comparison."""
     doc = mark.doc
     return mark.lower_ == "as" and mark.i >= 2 and doc[mark.i - 1].lower_ == "long" and doc[mark.i - 2].lower_ in ("as", "so")
+
+
+def _that_clause(head: Token) -> bool:
+    """An adverbial clause opened by "that" is a complement the parser misattached
+    ("judge it unlikely that the leader will step down")."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children)

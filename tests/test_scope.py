@@ -65,6 +65,8 @@ CLEARED = {
             "There is a real risk that the junta will collapse before the monsoon.",
             "The junta is unlikely to survive the monsoon.",
             "The most probable outcome is that the junta collapses before the monsoon.",
+            "We judge it unlikely that the junta will collapse before the monsoon.",
+            "Our central estimate is that the junta will collapse before the monsoon.",
         ],
         "attribution": [
             "Exiled officers say the junta will collapse before the monsoon.",
