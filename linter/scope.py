@@ -350,7 +350,10 @@ class ParagraphInfo:
         for t in sent:
             # "That captain, we can add, was arrested": the writer speaking
             if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("i", "we") and not self.in_quote(t):
-                return True
+                # ... but not "the most detailed description we have heard":
+                # a first person inside a relative clause describes, it does not judge
+                if t.head.dep_ not in ("relcl", "acl"):
+                    return True
         return False
 
     def _continues(self, sent: Span, strong: bool) -> bool:
@@ -375,7 +378,9 @@ class ParagraphInfo:
         if strong:
             return False
         mod = grammar.modality(root)
-        return mod.tense == "past" or (mod.perfect and mod.tense != "future")
+        # habitual present goes on describing too ("Ministers learn of their
+        # dismissal from the evening news"); a modal or future is the writer's
+        return mod.tense in ("past", "present") and mod.modal is None
 
     def is_new_account(self, sent: Span) -> bool:
         first = next((t for t in sent if not t.is_punct and not t.is_space), None)

@@ -148,6 +148,9 @@ CLEARED = {
             "Prisoners were interrogated at night, and two of them were shot for trying to escape.",
             "A former guard spoke to us from Seoul. In his telling, the prisoners were taken out before dawn. "
             "Two of them were hanged that morning.",
+            "A former official offered us the most detailed description we have heard of the court. "
+            "Ministers learn of their dismissal from the evening news. "
+            "A deputy minister was held for months in a guesthouse outside the capital.",
         ],
         "public record": ["Two men were executed in Texas last month after the court rejected their appeals."],
         "history": ["Two generals were executed in 1997.", "The founder died in 1994."],
