@@ -1,7 +1,8 @@
 """Load, validate and compile the YAML rule packs.
 
 A pack is a YAML file with `pack`, `description`, optional `lexicons` (named
-word lists, referenced as "@name") and `rules`. Every key is checked: an
+word lists, referenced as "@name"; a lexicon may include another the same
+way, and a pack may add words to any lexicon) and `rules`. Every key is checked: an
 unknown key, a wrong type or a bad spaCy pattern is an error that names the
 file, the rule and the field, as Vale and sqlfluff do. Packs are read with
 yaml.safe_load only.
@@ -199,6 +200,31 @@ def _expand(words: list[str], lexicons: dict[str, frozenset[str]], v: _V, rule: 
         else:
             out.add(w.lower())
     return frozenset(out)
+
+
+def _resolve_lexicons(lexicons: dict[str, set[str]]) -> dict[str, set[str]]:
+    """A lexicon may include another by "@name" (the leaders' names are both
+    rulers and a sign of political copy); a cycle or an unknown name is an error."""
+    done: dict[str, set[str]] = {}
+
+    def resolve(name: str, path: tuple[str, ...]) -> set[str]:
+        if name in done:
+            return done[name]
+        if name in path:
+            raise RulePackError(f"lexicon '{name}' includes itself (via {' -> '.join(path)})")
+        out: set[str] = set()
+        for w in lexicons[name]:
+            if w.startswith("@"):
+                ref = w[1:]
+                if ref not in lexicons:
+                    raise RulePackError(f"lexicon '{name}' includes unknown lexicon '{w}'")
+                out |= resolve(ref, path + (name,))
+            else:
+                out.add(w)
+        done[name] = out
+        return out
+
+    return {name: resolve(name, ()) for name in lexicons}
 
 
 def _word_spec(obj: Any, lexicons, v: _V, rule: str, fld: str) -> WordSpec:
@@ -421,7 +447,7 @@ def load_packs(paths: list[Path] | None = None, extra: list[Path] | None = None)
             if not isinstance(name, str) or not re.match(r"^[a-z][a-z0-9_]*$", name):
                 raise v.fail(None, f"lexicons.{name}", "lexicon names are lower_case identifiers")
             lexicons.setdefault(name, set()).update(w.lower() for w in v.strings(words, None, f"lexicons.{name}"))
-    frozen = {k: frozenset(s) for k, s in lexicons.items()}
+    frozen = {k: frozenset(s) for k, s in _resolve_lexicons(lexicons).items()}
 
     rules: list[Rule] = []
     seen: dict[str, str] = {}

@@ -24,14 +24,14 @@ DEV_MAX_CLEAN_FLAGGED = 0.01
 # dev2 was written by writers who never saw the rules; its figures before any
 # tuning are in corpora/README.md. Since then it is tuned on like dev, and
 # held here at the level reached.
-DEV2_MIN_F1 = {"forecast": 0.83, "unverified": 0.87, "certainty": 0.98}
-DEV2_MIN_MACRO_F1 = 0.895
+DEV2_MIN_F1 = {"forecast": 0.86, "unverified": 0.87, "certainty": 0.98}
+DEV2_MIN_MACRO_F1 = 0.905
 DEV2_MAX_CLEAN_FLAGGED = 0.02
 
 # dev3: a second batch by such writers, measured once before tuning
 # (corpora/README.md), tuned on since.
-DEV3_MIN_F1 = {"forecast": 0.81, "unverified": 0.93, "certainty": 0.96}
-DEV3_MIN_MACRO_F1 = 0.90
+DEV3_MIN_F1 = {"forecast": 0.83, "unverified": 0.93, "certainty": 0.96}
+DEV3_MIN_MACRO_F1 = 0.91
 DEV3_MAX_CLEAN_FLAGGED = 0.015
 
 

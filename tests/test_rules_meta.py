@@ -135,3 +135,22 @@ def test_phrase_syntax():
 
 def test_builtin_rules_dir_exists():
     assert (builtin_rules_dir() / "forecast.yaml").is_file()
+
+
+def test_a_pack_extends_a_lexicon_and_lexicons_include_each_other(tmp_path):
+    """A newsroom adds a leader's name; it reaches every lexicon that includes
+    leader_name (rulers, and the words that mark political copy)."""
+    pack = _pack(tmp_path, GOOD_RULE.replace("    rules:", "    lexicons:\n      leader_name: [zorbakov]\n    rules:"))
+    rs = load_packs(None, [pack])
+    assert "zorbakov" in rs.lexicons["regime"] and "zorbakov" in rs.lexicons["political"]
+    assert "putin" in rs.lexicons["regime"]
+
+
+@pytest.mark.parametrize(
+    "lexicons,needle",
+    [("      leader_name: ['@nowhere']", "unknown lexicon '@nowhere'"), ("      loop_a: ['@loop_b']\n      loop_b: ['@loop_a']", "includes itself")],
+)
+def test_bad_lexicon_include_is_an_error(tmp_path, lexicons, needle):
+    pack = _pack(tmp_path, GOOD_RULE.replace("    rules:", "    lexicons:\n" + lexicons + "\n    rules:"))
+    with pytest.raises(RulePackError, match=needle):
+        load_packs(None, [pack])
