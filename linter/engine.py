@@ -217,4 +217,4 @@ def _to_edit(block: Block, e) -> Edit:
         end, source, text = end - 1, source[:-1], text[:-1]
     line, col = block.position(start)
     end_line, end_col = block.position(end)
-    return Edit(text, line, col, end_line, end_col, e.safe, block.start + start, block.start + end)
+    return Edit(text, line, col, end_line, end_col, e.safe, block.start + start, block.start + end, e.op)

@@ -27,6 +27,9 @@ class Edit:
     # contract exposes only line and column.
     start: int = field(default=-1, compare=False)
     end: int = field(default=-1, compare=False)
+    # Which suggestion op made it ("drop-trigger", "insert-adverb"...), for
+    # tests; not part of the JSON contract.
+    op: str = field(default="", compare=False)
 
     def to_dict(self) -> dict:
         return {

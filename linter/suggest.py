@@ -108,6 +108,8 @@ def _inflect(word: str, tag: str) -> str:
     """`word` (a verb lemma) in the form `tag` asks for, via lemminflect."""
     if tag not in _VERB_TAGS:
         return word
+    if word.lower() == "be" and tag in _BE:
+        return _BE[tag]  # a VBP subject is plural here ("the numbers speak" -> "are"), never "I"
     known = _INFLECTED.get((word.lower(), tag))
     if known is not None:
         return known
@@ -117,6 +119,7 @@ def _inflect(word: str, tag: str) -> str:
 
 
 _MODALS = {"may", "might", "could", "would", "should", "can", "will", "must"}
+_BE = {"VBZ": "is", "VBP": "are", "VBG": "being", "VBN": "been", "VB": "be"}
 
 
 def _inflect_first(text: str, tag: str) -> str:
@@ -341,7 +344,8 @@ def _trigger_bounds(anchor: Token, own: frozenset[int]) -> tuple[Token, Token]:
     for i in own:
         t = doc[i]
         for c in t.children:
-            if c.dep_ in ("ccomp", "advcl"):
+            # "makes it obvious that ...": "obvious" is a complement, but it is the booster's own word
+            if c.dep_ in ("ccomp", "advcl") and not (c.i in own and c.pos_ == "ADJ"):
                 claim.update(x.i for x in c.subtree)
     ids = sorted(i for i in own if i not in claim) or [anchor.i]
     return doc[ids[0]], doc[ids[-1]]
@@ -380,7 +384,12 @@ def _replace_trigger(anchor: Token, own: frozenset[int], params: dict, safe: boo
 
 def _replace_predicate(anchor: Token, own: frozenset[int], params: dict, safe: bool) -> DocEdit | None:
     m = _certainty_marker(anchor)
-    if m is None or m.kind not in ("copula", "progressive", "present"):
+    if m is None:
+        # "was a dead giveaway that ..." -> "suggested that ...": the past keeps its tense
+        verb = grammar.clause_head(anchor)
+        if verb.lemma_ == "be" and verb.tag_ == "VBD" and verb.i < anchor.i and not any(c.dep_ in ("aux", "neg") for c in verb.children):
+            m = _Marker(verb, verb, "past-copula", verb)
+    if m is None or m.kind not in ("copula", "progressive", "present", "past-copula"):
         return None
     _, b = _trigger_bounds(anchor, own)
     doc = anchor.doc
@@ -388,7 +397,10 @@ def _replace_predicate(anchor: Token, own: frozenset[int], params: dict, safe: b
         b = doc[b.i + 1]  # "a sure sign of a purge" -> "suggests a purge"
     text = params["text"]
     subject = grammar.subject_of(anchor)
-    tag = m.start.tag_ if m.start.tag_ in ("VBZ", "VBP") else ("VBP" if _plural(subject) else "VBZ")
+    if m.kind == "past-copula":
+        tag = "VBD"
+    else:
+        tag = m.start.tag_ if m.start.tag_ in ("VBZ", "VBP") else ("VBP" if _plural(subject) else "VBZ")
     return _edit(m.start, b, _inflect_first(text, tag), safe, "replace-predicate")
 
 
