@@ -105,6 +105,23 @@ def _aux_lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+_AHEAD_PREPS = {"before", "by", "within", "inside"}
+_AHEAD_DETS = {"this", "next", "coming"}
+_PERIODS = {"year", "month", "week", "winter", "summer", "spring", "autumn", "fall", "season", "decade", "monsoon", "election", "vote", "congress", "plenum", "rains"}
+
+
+def _time_ahead(verb: Token) -> bool:
+    """A time still to come on a present-tense verb: "before the monsoon",
+    "within months", "this winter", "next year" (a timetable or a futurate
+    present, not a habit)."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in _AHEAD_PREPS and any(o.dep_ == "pobj" for o in c.children):
+            return True
+        if c.dep_ in ("npadvmod", "advmod", "dobj") and c.lemma_.lower() in _PERIODS and any(d.lower_ in _AHEAD_DETS for d in c.children):
+            return True
+    return False
+
+
 def modality(verb: Token) -> Modality:
     """Classify a clause head's tense; conjuncts inherit from their first conjunct."""
     auxes = aux_children(verb)
@@ -185,7 +202,8 @@ def modality(verb: Token) -> Modality:
         if verb.tag_ == "VBD":
             tense = "past"
         elif verb.tag_ in ("VBZ", "VBP"):
-            tense = "present"
+            # "The junta falls before the monsoon": a present with a time ahead is a future
+            tense = "future" if not auxes and _time_ahead(verb) else "present"
         elif verb.tag_ == "MD":
             tense = "modal"
         elif verb.tag_ == "VBN" and verb.dep_ in ("ROOT", "ccomp", "conj") and not auxes:
