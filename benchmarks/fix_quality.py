@@ -35,7 +35,7 @@ def main() -> None:
     args = ap.parse_args()
     engine = Engine()
     pairs = []
-    for split in ("dev", "dev2", "dev3", "unseen", "unseen2"):
+    for split in ("dev", "dev2", "dev3", "dev4", "unseen", "unseen2"):
         items = load_corpus([ROOT / "corpora" / split])
         total = with_sugg = fixed = gone = new = 0
         for it in items:
