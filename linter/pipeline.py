@@ -141,7 +141,9 @@ class HedgelintComponent:
                 waiting.append(cand)
         if waiting:
             near = words | {POLITICAL_ENTITY}
-            qualified.extend(c for c in waiting if self._names_a_state(doc, c.anchor) and c.rule.where.check(c.anchor, near, c.tokens) is None)
+            # the cheap check first: the entity recogniser runs only for a
+            # candidate that nothing else (a veto, a requirement) rules out
+            qualified.extend(c for c in waiting if c.rule.where.check(c.anchor, near, c.tokens) is None and self._names_a_state(doc, c.anchor))
         if not qualified:
             return []
         paragraphs = _paragraphs(doc)

@@ -554,7 +554,7 @@ class Scope:
                 else:
                     return ContextCheck("attribution", "cleared", node.text, "reported speech")
             if idx > 0 and node.pos_ in ("VERB", "AUX") and (
-                rel == "ccomp" or rel == "advcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in chain[idx - 1][0].children)
+                rel == "ccomp" or rel == "advcl" and _that_clause(chain[idx - 1][0])
             ):
                 # "Reports are coming in that ...", "Rumours are circulating that ...":
                 # whatever the verb, a clause that reports carry is reported

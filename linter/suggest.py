@@ -259,6 +259,15 @@ def _edit(a: Token, b: Token, text: str, safe: bool, op: str, lead_space: bool =
 _SENTENCE_ADVERBS = {"now", "already", "still", "effectively", "finally", "essentially", "actually", "really", "truly"}
 
 
+def _modal_be(a: Token, b: Token, modal: str, safe: bool, op: str) -> DocEdit:
+    """Replace the copula a..b with "<modal> be", taking a sentence adverb
+    along: "is now in its final weeks" -> "may now be in its final weeks"."""
+    nxt = b.doc[b.i + 1] if b.i + 1 < len(b.doc) else None
+    if nxt is not None and nxt.dep_ == "advmod" and nxt.lower_ in _SENTENCE_ADVERBS:
+        return _edit(a, nxt, f"{modal} {nxt.text} be", safe, op)
+    return _edit(a, b, f"{modal} be", safe, op)
+
+
 def _hedge_modal(anchor: Token, params: dict, safe: bool) -> DocEdit | None:
     modal = params.get("modal", "could")
     negative = params.get("negative", "may not")
@@ -275,11 +284,7 @@ def _hedge_modal(anchor: Token, params: dict, safe: bool) -> DocEdit | None:
             return _edit(a, m.start, negative.split()[0], safe, "hedge-modal", lead_space=attached)
         return _edit(a, b, negative, safe, "hedge-modal", lead_space=attached)
     if m.kind in ("progressive", "copula"):
-        nxt = b.doc[b.i + 1] if b.i + 1 < len(b.doc) else None
-        if nxt is not None and nxt.dep_ == "advmod" and nxt.lower_ in _SENTENCE_ADVERBS:
-            # "is now in its final weeks" -> "may now be in its final weeks"
-            return _edit(a, nxt, f"may {nxt.text} be", safe, "hedge-modal")
-        return _edit(a, b, "may be", safe, "hedge-modal")  # "is collapsing" -> "may be collapsing"
+        return _modal_be(a, b, "may", safe, "hedge-modal")  # "is collapsing" -> "may be collapsing"
     if m.kind == "perfect":
         return _edit(a, b, "may have", safe, "hedge-modal")
     if m.kind == "copula-neg":
@@ -295,9 +300,8 @@ def _hedge_copula(anchor: Token, params: dict, safe: bool) -> DocEdit | None:
     if m is None or m.kind not in ("copula", "progressive"):
         return None
     text = params.get("text", "may be")
-    nxt = m.end.doc[m.end.i + 1] if m.end.i + 1 < len(m.end.doc) else None
-    if nxt is not None and nxt.dep_ == "advmod" and nxt.lower_ in _SENTENCE_ADVERBS and text.endswith(" be"):
-        return _edit(m.start, nxt, f"{text[:-3]} {nxt.text} be", safe, "hedge-copula")
+    if text.endswith(" be"):
+        return _modal_be(m.start, m.end, text[:-3], safe, "hedge-copula")
     return _edit(m.start, m.end, text, safe, "hedge-copula")
 
 
