@@ -56,23 +56,58 @@ def apply_edits(text: str, edits: list[Edit]) -> tuple[str, list[Edit]]:
 MAX_ROUNDS = 4
 
 
-def fix_text(engine, text: str, findings: list[Finding], unsafe: bool = False, path: str = "<text>", kind: str = "text") -> tuple[str, int, list[Finding]]:
+@dataclass
+class FixRound:
+    """One round of fixing: the text it started from and the edits it applied."""
+
+    before: str
+    applied: list[Edit]
+    # how many of the edits fix findings that only a re-check found (a claim
+    # that an earlier edit uncovered); 0 in the first round
+    rechecked: int = 0
+
+
+@dataclass
+class FixOutcome:
+    text: str
+    rounds: list[FixRound]
+    remaining: list[Finding]
+
+    @property
+    def applied(self) -> int:
+        return sum(len(r.applied) for r in self.rounds)
+
+    @property
+    def found_on_recheck(self) -> int:
+        return sum(len(r.applied) for r in self.rounds[1:])
+
+
+def fix_findings(recheck, text: str, findings: list[Finding], unsafe: bool = False) -> FixOutcome:
     """Apply fixes, re-check, and apply again until nothing changes (as ruff does).
 
-    A second round picks up a claim whose other trigger was hidden behind the
-    first ("This proves beyond doubt ..."), and overlapping edits held back in
-    the first round. Returns the text, the number of edits applied and the
-    findings that remain.
+    `findings` are exactly what the run reported for `text`, after every
+    filter (config, suppressions, baseline, changed lines); `recheck(text)`
+    must return the findings of a new text under the same filters. So every
+    edit applied is one that was reported, in the first round or by a
+    re-check: a suppressed or ignored finding is never fixed. A second round
+    picks up a claim whose other trigger was hidden behind the first ("This
+    proves beyond doubt ...") and overlapping edits held back in the first.
     """
-    applied_total = 0
+    rounds: list[FixRound] = []
     for _ in range(MAX_ROUNDS):
         new_text, applied = apply_edits(text, choose_edits(findings, unsafe))
         if not applied:
             break
-        applied_total += len(applied)
+        rounds.append(FixRound(text, applied))
         text = new_text
-        findings = engine.check_text(text, path, kind)
-    return text, applied_total, findings
+        findings = recheck(text)
+    return FixOutcome(text, rounds, findings)
+
+
+def fix_text(engine, text: str, findings: list[Finding], unsafe: bool = False, path: str = "<text>", kind: str = "text") -> tuple[str, int, list[Finding]]:
+    """fix_findings with the engine's unfiltered findings (the API, no config)."""
+    out = fix_findings(lambda t: engine.check_text(t, path, kind), text, findings, unsafe)
+    return out.text, out.applied, out.remaining
 
 
 def digest(data: bytes) -> str:

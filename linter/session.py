@@ -21,6 +21,7 @@ from .baseline import write as write_baseline
 from .config import ConfigError, ConfigResolver, Settings
 from .finding import SEVERITY_RANK, Finding, InputError
 from .filters import FileFilter
+from .formats._util import describe_fixed
 from .sources import EXTENSIONS, SourceError, kind_of, open_document, text_document
 from .sources.text import decode
 
@@ -65,6 +66,7 @@ class Summary:
     findings: int = 0
     errors: int = 0
     fixed: int = 0
+    fixed_on_recheck: int = 0  # of `fixed`: findings a re-check after earlier fixes found
     by_severity: dict = field(default_factory=dict)
     baseline_stale: int = 0
 
@@ -198,7 +200,7 @@ class CheckSession:
             err(line)
         if to_stdout:
             if self.o.fix and not self.o.diff:
-                err(f"hedgelint: fixed {self.summary.fixed} finding{'s' if self.summary.fixed != 1 else ''}; {self.summary.findings} remaining")
+                err(f"hedgelint: {describe_fixed(self.summary.fixed, self.summary.fixed_on_recheck)}; {self.summary.findings} remaining")
         else:
             formatter.end(self.summary)
         if self.summary.errors:
@@ -241,7 +243,7 @@ class CheckSession:
 
     # ----------------------------------------------------------------- fix
     def _fix(self, result, findings: list[Finding], to_stdout: bool) -> list[Finding]:
-        from .fix import fix_text, unified_diff, write_fixed
+        from .fix import fix_findings, unified_diff, write_fixed
 
         doc = result.document
         if doc.kind == "docx":
@@ -250,26 +252,48 @@ class CheckSession:
             self.summary.errors += 1
             err(f"{result.path}: error: too large to fix in place (files over 8 MiB are checked, not fixed)")
             return findings
-        new_text, applied, remaining = fix_text(self._engine(), doc.text, findings, self.o.unsafe_fixes, result.path, doc.kind)
-        remaining = FileFilter(self, result, report=False).filter(remaining) if applied else remaining
+        outcome = fix_findings(self._recheck(result), doc.text, findings, self.o.unsafe_fixes)
+        new_text, applied, remaining = outcome.text, outcome.applied, outcome.remaining
         if self.o.diff:
             if applied:
                 sys.stdout.write(unified_diff(result.path, doc.text, new_text))
                 self._diffs += 1
             return remaining
-        if doc.source_path is None:
+        if doc.source_path is not None and applied:
+            problem = write_fixed(Path(doc.source_path), doc.digest or "", new_text, doc.encoding, doc.bom)
+            if problem:
+                self.summary.errors += 1
+                err(f"{result.path}: error: {problem}")
+                return findings
+        elif doc.source_path is None:
             sys.stdout.write(new_text)
-            self.summary.fixed += applied
-            return remaining
-        if not applied:
-            return remaining
-        problem = write_fixed(Path(doc.source_path), doc.digest or "", new_text, doc.encoding, doc.bom)
-        if problem:
-            self.summary.errors += 1
-            err(f"{result.path}: error: {problem}")
-            return findings
+        if applied:
+            # the remaining findings point into the fixed text: show them there
+            doc.text = new_text
         self.summary.fixed += applied
+        self.summary.fixed_on_recheck += outcome.found_on_recheck
         return remaining
+
+    def _recheck(self, result):
+        """Findings of a fixed text under the same filters as the file's first check.
+
+        The re-check sees the new text as the same file: the same config,
+        inline suppressions (read again from the new text), baseline and
+        changed lines, so a fix round never touches what the run hid.
+        """
+        from dataclasses import replace as copy
+
+        from .sources import attach_reader
+
+        engine = self._engine()
+        doc = result.document
+
+        def recheck(text: str) -> list[Finding]:
+            fixed = attach_reader(copy(doc, text=text, block_reader=None))
+            found = next(engine.check_documents([fixed])).findings
+            return FileFilter(self, _Started(fixed), report=False).filter(found)
+
+        return recheck
 
     def _fix_docx(self, result, findings: list[Finding]) -> list[Finding]:
         if self.o.diff:

@@ -47,3 +47,15 @@ def path_uri(path: str) -> str:
     if PurePosixPath(posix).is_absolute():
         return "file://" + quote(posix, safe="/")
     return quote(posix, safe="/")
+
+
+def describe_fixed(fixed: int, on_recheck: int = 0) -> str:
+    """"fixed 2 findings (1 of them on a re-check ...)": exactly the edits applied.
+
+    A re-check after the first fixes can report a claim the first pass did
+    not (an edit uncovers a second booster); saying so keeps the count
+    honest next to the number of findings the writer saw."""
+    text = f"fixed {fixed} finding{'s' if fixed != 1 else ''}"
+    if on_recheck:
+        text += f" ({on_recheck} of them on a re-check after the first fixes)"
+    return text
