@@ -32,7 +32,7 @@ class SourceEdit:
 def to_source(source: str, text: str, start: int, end: int, replacement: str, safe: bool) -> SourceEdit:
     """Map an edit of `text` (the analysed block) onto `source` (the block as written)."""
     start, end, replacement = _narrow(source, start, end, replacement)
-    replacement, broke = _keep_breaks(source, start, end, replacement)
+    end, replacement, broke = _keep_breaks(source, start, end, replacement)
     start, end, replacement = _trim_common_words(source, start, end, replacement)
     if not safe:
         return SourceEdit(start, end, replacement, False)
@@ -68,16 +68,17 @@ def _trim_common_words(source: str, start: int, end: int, text: str) -> tuple[in
     return start, end, text
 
 
-def _keep_breaks(source: str, start: int, end: int, text: str) -> tuple[str, str]:
+def _keep_breaks(source: str, start: int, end: int, text: str) -> tuple[int, str, str]:
     """Put the source's line breaks inside the edit back into the replacement.
 
     Each break goes to the gap between words at the same relative place, so a
     hard-wrapped paragraph keeps its lines. Returns the replacement and, when
-    a break cannot be kept, why the edit is no longer safe."""
+    a break cannot be kept, why the edit is no longer safe (with the end,
+    which can take in the space after the edit to hold a break)."""
     old = source[start:end]
     breaks = list(_BREAK.finditer(old))
     if not breaks:
-        return text, ""
+        return end, text, ""
     if not text:
         # a deletion across a break: keep one break unless a whole line went
         before = source[:start]
@@ -85,11 +86,15 @@ def _keep_breaks(source: str, start: int, end: int, text: str) -> tuple[str, str
         line_start = before == "" or before[-1] in "\r\n\u2028\u2029"
         line_end = after == "" or after[:1] in "\r\n\u2028\u2029"
         if line_start or line_end:
-            return "", ""
-        return breaks[0].group(0).strip(" \t"), ""
+            return end, "", ""
+        return end, breaks[0].group(0).strip(" \t"), ""
     gaps = list(re.finditer(r" +", text))
     if len(gaps) < len(breaks):
-        return text, "the edit would join hard-wrapped lines"
+        if len(breaks) == 1 and end < len(source) and source[end] == " ":
+            # "is a sure⏎sign that" -> "suggests⏎that": the break moves to the
+            # space after the edit, which the edit takes over
+            return end + 1, text + breaks[0].group(0).strip(" \t"), ""
+        return end, text, "the edit would join hard-wrapped lines"
     # each break, in order, takes the nearest free gap after the previous one
     chosen: list[tuple[re.Match, re.Match]] = []
     last = -1
@@ -102,7 +107,7 @@ def _keep_breaks(source: str, start: int, end: int, text: str) -> tuple[str, str
     out = text
     for gap, br in reversed(chosen):
         out = out[: gap.start()] + br.group(0).strip(" \t") + out[gap.end():]
-    return out, ""
+    return end, out, ""
 
 
 def _markup_inside(source: str, text: str, start: int, end: int) -> str:
