@@ -53,6 +53,7 @@ class CheckOptions:
     write_baseline: Path | None = None
     changed_since: str | None = None
     exit_zero: bool = False
+    keep_cleared: bool = False  # `analyze`: also the triggers that scope cleared
 
 
 def err(message: str) -> None:
@@ -129,9 +130,24 @@ class CheckSession:
     # -------------------------------------------------------------- engine
     def _engine(self):
         if self.engine is None:
+            from .rules import SelectorError, unknown_selector
+
             packs = sorted({str(p) for p in self.settings_cwd.rule_packs})
             model = self.o.model or self.settings_cwd.model
-            self.engine = self.engine_factory(model=model, select=self.o.select, ignore=self.o.ignore, extra_packs=packs, estimative=self.o.estimative)
+            extra = {"keep_cleared": True} if self.o.keep_cleared else {}
+            try:
+                engine = self.engine_factory(model=model, select=self.o.select, ignore=self.o.ignore, extra_packs=packs, estimative=self.o.estimative, **extra)
+                every_rule = engine.component.ruleset.rules  # loads the model: the rules are known from here
+            except SelectorError as exc:
+                raise UsageError(f"--{exc.field}: {exc.problem}") from None
+            self.engine = engine
+
+            def check(ref) -> None:
+                problem = unknown_selector(every_rule, ref.value)
+                if problem:
+                    raise ref.error(problem)
+
+            self.resolver.validate_selectors(check)
         return self.engine
 
     # ---------------------------------------------------------------- run
