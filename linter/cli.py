@@ -189,6 +189,13 @@ def list_rules(
 
         sys.stdout.write(render_rules_markdown(ruleset))
         raise typer.Exit(EXIT_CLEAN)
+    from .rules import SelectorError, check_selectors
+
+    try:
+        check_selectors(ruleset.rules, "select", _split(select))
+    except SelectorError as exc:
+        _err(f"hedgelint: error: --{exc}")
+        raise typer.Exit(EXIT_ERROR)
     rules = ruleset.selected(_split(select) or None)
     width = max((len(r.name) for r in rules), default=10)
     for r in rules:

@@ -170,3 +170,10 @@ def test_known_and_used_lexicons_in_a_house_pack_validate(tmp_path):
     ruleset = load_packs(None, [pack])
     assert "zorbakov" in ruleset.lexicons["leader_name"]
     assert ruleset.lexicons["house_boosters"] == frozenset({"unquestionably"})
+
+
+def test_rules_listing_rejects_an_unknown_selector(cli):
+    r = cli(["rules", "--select", "forcast"])
+    assert r.exit_code == 2 and "--select: unknown rule or category 'forcast' (did you mean 'forecast'?)" in r.stderr
+    r = cli(["rules", "--select", "forecast"])
+    assert r.exit_code == 0 and "HL101" in r.stdout and "HL303" not in r.stdout
