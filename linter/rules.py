@@ -10,6 +10,7 @@ yaml.safe_load only.
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import re
 from dataclasses import dataclass, field
@@ -117,6 +118,41 @@ class RuleSet:
                 continue
             out.append(r)
         return out
+
+
+def unknown_selector(rules: list[Rule], selector: str) -> str | None:
+    """Why `selector` names no rule in `rules` ("unknown rule or category 'x'
+    (did you mean 'y'?)"), or None when it names at least one.
+
+    A typo in a selection must not pass silently: `select: [forcast]` would
+    otherwise run no rule and report "All checked!".
+    """
+    if any(r.matches_selector(selector) for r in rules):
+        return None
+    if any(ch in selector for ch in "*?["):
+        return f"'{selector}' matches no rule"
+    names = sorted({n for r in rules for n in (r.id, r.name, r.category, *r.aliases)}, key=str.lower)
+    by_lower = {n.lower(): n for n in names}
+    close = difflib.get_close_matches(selector.lower(), list(by_lower), n=1, cutoff=0.6)
+    hint = f" (did you mean '{by_lower[close[0]]}'?)" if close else " (see 'hedgelint rules')"
+    return f"unknown rule or category '{selector}'{hint}"
+
+
+class SelectorError(ValueError):
+    """A select/ignore/severity entry that names no rule."""
+
+    def __init__(self, field: str, problem: str):
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+def check_selectors(rules: list[Rule], field: str, selectors) -> None:
+    """Raise SelectorError for the first of `selectors` that names no rule."""
+    for sel in selectors or ():
+        problem = unknown_selector(rules, sel)
+        if problem:
+            raise SelectorError(field, problem)
 
 
 # ------------------------------------------------------------------ locating
@@ -405,14 +441,40 @@ def _safe_load(text: str) -> Any:
     return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 - CSafeLoader is safe_load's loader
 
 
-def _read_yaml(path: Path) -> Any:
+def _key_line(node: yaml.Node | None, *keys: str) -> str:
+    """":line" of the mapping key at `keys` in a composed document, or ""."""
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            return ""
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == key:
+                found, node = k, v
+                break
+        else:
+            return ""
+    return f":{found.start_mark.line + 1}" if keys else ""
+
+
+def _references(obj: Any) -> set[str]:
+    """Every lexicon named as "@name" anywhere in a pack's data."""
+    if isinstance(obj, str):
+        return {obj[1:]} if obj.startswith("@") else set()
+    if isinstance(obj, dict):
+        return set().union(*(_references(v) for v in obj.values())) if obj else set()
+    if isinstance(obj, list):
+        return set().union(*(_references(v) for v in obj)) if obj else set()
+    return set()
+
+
+def _read_yaml_node(path: Path) -> tuple[Any, yaml.Node | None]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RulePackError(f"{path}: cannot read rule pack: {exc}") from None
     try:
         data = _safe_load(text)
-        dup = _duplicate_key(yaml.compose(text, Loader=_SAFE_LOADER))
+        node = yaml.compose(text, Loader=_SAFE_LOADER)
+        dup = _duplicate_key(node)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
@@ -420,16 +482,17 @@ def _read_yaml(path: Path) -> Any:
         raise RulePackError(f"{path}{where}: invalid YAML: {problem}") from None
     if dup is not None:
         raise RulePackError(f"{path}:{dup.start_mark.line + 1}:{dup.start_mark.column + 1}: key '{dup.value}' is given twice")
-    return data
+    return data, node
 
 
 def load_packs(paths: list[Path] | None = None, extra: list[Path] | None = None) -> RuleSet:
     """Read the built-in packs (or `paths`) plus `extra` packs, validate them all."""
-    files = pack_files(paths if paths is not None else [builtin_rules_dir()])
-    files += pack_files(extra or [])
+    base_files = pack_files(paths if paths is not None else [builtin_rules_dir()])
+    files = base_files + pack_files(extra or [])
     raw: list[tuple[Path, dict]] = []
+    nodes: dict[Path, yaml.Node | None] = {}
     for f in files:
-        data = _read_yaml(f)
+        data, nodes[f] = _read_yaml_node(f)
         v = _V(str(f))
         if data is None:
             raise RulePackError(f"{f}: empty rule pack")
@@ -447,6 +510,24 @@ def load_packs(paths: list[Path] | None = None, extra: list[Path] | None = None)
             if not isinstance(name, str) or not re.match(r"^[a-z][a-z0-9_]*$", name):
                 raise v.fail(None, f"lexicons.{name}", "lexicon names are lower_case identifiers")
             lexicons.setdefault(name, set()).update(w.lower() for w in v.strings(words, None, f"lexicons.{name}"))
+    # A pack extends the shared word lists by name; a misspelt name
+    # ("leader_nam") would start a list nothing reads, so the house's new
+    # leader would silently go unrecognised. A pack's lexicon must be one the
+    # base packs define (the scope checks read those by name) or one that
+    # some rule or lexicon uses as "@name".
+    known = {name for f, data in raw if f in base_files for name in (data.get("lexicons") or {})}
+    used = set().union(*(_references(data.get("rules")) | _references(data.get("lexicons")) for _, data in raw)) if raw else set()
+    for f, data in raw:
+        if f in base_files:
+            continue
+        for name in data.get("lexicons") or {}:
+            if name not in known and name not in used:
+                close = difflib.get_close_matches(name, sorted(known), n=1)
+                hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(sorted(known))}"
+                raise RulePackError(
+                    f"{f}{_key_line(nodes.get(f), 'lexicons', name)}: field 'lexicons.{name}': unknown lexicon '{name}' ({hint}); "
+                    f"a new lexicon must be used by a rule as '@{name}'"
+                )
     frozen = {k: frozenset(s) for k, s in _resolve_lexicons(lexicons).items()}
 
     rules: list[Rule] = []

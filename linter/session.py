@@ -9,6 +9,8 @@ and fixes. Formatters only serialise what comes out.
 
 from __future__ import annotations
 
+import os
+import stat
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -22,7 +24,7 @@ from .config import ConfigError, ConfigResolver, Settings
 from .finding import SEVERITY_RANK, Finding, InputError
 from .filters import FileFilter
 from .formats._util import describe_fixed
-from .sources import EXTENSIONS, SourceError, kind_of, open_document, text_document
+from .sources import EXTENSIONS, SourceError, kind_of, open_document, special_kind, text_document
 from .sources.text import decode
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -54,6 +56,7 @@ class CheckOptions:
     write_baseline: Path | None = None
     changed_since: str | None = None
     exit_zero: bool = False
+    keep_cleared: bool = False  # `analyze`: also the triggers that scope cleared
 
 
 def err(message: str) -> None:
@@ -67,6 +70,7 @@ class Summary:
     errors: int = 0
     fixed: int = 0
     fixed_on_recheck: int = 0  # of `fixed`: findings a re-check after earlier fixes found
+    comments: int = 0  # suggestions added to .docx files as Word comments
     by_severity: dict = field(default_factory=dict)
     baseline_stale: int = 0
 
@@ -104,13 +108,27 @@ class CheckSession:
                 yield doc
                 continue
             p = Path(raw)
-            if p.is_dir():
+            try:
+                mode = os.stat(p).st_mode
+            except FileNotFoundError:
+                yield SourceError(raw, "no such file or directory")
+                continue
+            except OSError as exc:  # e.g. a file inside a directory that cannot be read
+                yield SourceError(raw, f"cannot read: {exc.strerror or exc}")
+                continue
+            if stat.S_ISDIR(mode):
                 for f in self._walk(p):
-                    yield self._open(f, str(f))
+                    yield f if isinstance(f, SourceError) else self._open(f, str(f))
                 continue
             if self.resolver.for_path(p).excluded(p):
                 continue
+            if not stat.S_ISREG(mode):
+                self._skip(p, special_kind(p))
+                continue
             yield self._open(p, raw)
+
+    def _skip(self, path: Path, what: str) -> None:
+        self.warn(f"{path}: warning: skipped {what} (only regular files are read)")
 
     def _open(self, path: Path, display: str):
         try:
@@ -119,21 +137,36 @@ class CheckSession:
             return exc
         return doc
 
-    def _walk(self, root: Path) -> Iterator[Path]:
+    def _walk(self, root: Path) -> Iterator[Path | SourceError]:
         from .sources import walk
 
-        files = [f for f in walk(root) if not self.resolver.for_path(f).excluded(f)]
-        ignored = _git_ignored(root, files)
-        for f in files:
-            if f not in ignored:
+        found = [f for f in walk(root, self._skip) if isinstance(f, SourceError) or not self.resolver.for_path(f).excluded(f)]
+        ignored = _git_ignored(root, [f for f in found if not isinstance(f, SourceError)])
+        for f in found:
+            if isinstance(f, SourceError) or f not in ignored:
                 yield f
 
     # -------------------------------------------------------------- engine
     def _engine(self):
         if self.engine is None:
+            from .rules import SelectorError, unknown_selector
+
             packs = sorted({str(p) for p in self.settings_cwd.rule_packs})
             model = self.o.model or self.settings_cwd.model
-            self.engine = self.engine_factory(model=model, select=self.o.select, ignore=self.o.ignore, extra_packs=packs, estimative=self.o.estimative)
+            extra = {"keep_cleared": True} if self.o.keep_cleared else {}
+            try:
+                engine = self.engine_factory(model=model, select=self.o.select, ignore=self.o.ignore, extra_packs=packs, estimative=self.o.estimative, **extra)
+                every_rule = engine.component.ruleset.rules  # loads the model: the rules are known from here
+            except SelectorError as exc:
+                raise UsageError(f"--{exc.field}: {exc.problem}") from None
+            self.engine = engine
+
+            def check(ref) -> None:
+                problem = unknown_selector(every_rule, ref.value)
+                if problem:
+                    raise ref.error(problem)
+
+            self.resolver.validate_selectors(check)
         return self.engine
 
     # ---------------------------------------------------------------- run
@@ -198,10 +231,20 @@ class CheckSession:
                 err(f"hedgelint: {self.summary.baseline_stale} baseline entr{'ies' if self.summary.baseline_stale != 1 else 'y'} no longer occur; rewrite it with --write-baseline")
         for line in self.unused:
             err(line)
+        if self.summary.files == 0:
+            # as ruff does: say so, on stderr, rather than "All checked!" alone
+            err("hedgelint: warning: no files to check")
+        comments = self.summary.comments
+        added = f"added {comments} comment{'s' if comments != 1 else ''}" if comments else ""
         if to_stdout:
             if self.o.fix and not self.o.diff:
-                err(f"hedgelint: {describe_fixed(self.summary.fixed, self.summary.fixed_on_recheck)}; {self.summary.findings} remaining")
+                fixed = describe_fixed(self.summary.fixed, self.summary.fixed_on_recheck)
+                done = f"{fixed}, {added}" if added and self.summary.fixed else (added or fixed)
+                err(f"hedgelint: {done}; {self.summary.findings} remaining")
         else:
+            if added and self.o.format == "text":
+                # a Word draft's fixes are comments beside the text, not rewrites
+                sys.stdout.write(f"{added[0].upper()}{added[1:]}.\n")
             formatter.end(self.summary)
         if self.summary.errors:
             return EXIT_ERROR
@@ -297,7 +340,8 @@ class CheckSession:
 
     def _fix_docx(self, result, findings: list[Finding]) -> list[Finding]:
         if self.o.diff:
-            err(f"{result.path}: --diff does not apply to .docx files (their fixes are Word comments)")
+            self.summary.errors += 1
+            err(f"{result.path}: error: --diff does not apply to .docx files (their fixes are Word comments: use --fix)")
             return findings
         try:
             from .docx_fix import comment_fixes
@@ -312,7 +356,7 @@ class CheckSession:
             message = getattr(exc, "message", None) or (str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
             err(f"{result.path}: error: cannot add comments: {message}")
             return findings
-        self.summary.fixed += added
+        self.summary.comments += added
         return findings  # the text is unchanged: the findings stand, now with comments
 
 

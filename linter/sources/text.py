@@ -220,8 +220,6 @@ def os_errors(display: str) -> Iterator[None]:
         raise SourceError(display, "no such file or directory") from None
     except IsADirectoryError:
         raise SourceError(display, "is a directory") from None
-    except PermissionError:
-        raise SourceError(display, "permission denied") from None
     except OSError as exc:
         raise SourceError(display, f"cannot read: {exc.strerror or exc}") from None
 
