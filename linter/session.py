@@ -53,6 +53,7 @@ class CheckOptions:
     write_baseline: Path | None = None
     changed_since: str | None = None
     exit_zero: bool = False
+    prefilter: bool = True  # False: parse every paragraph (check --no-prefilter)
 
 
 def err(message: str) -> None:
@@ -131,7 +132,7 @@ class CheckSession:
         if self.engine is None:
             packs = sorted({str(p) for p in self.settings_cwd.rule_packs})
             model = self.o.model or self.settings_cwd.model
-            self.engine = self.engine_factory(model=model, select=self.o.select, ignore=self.o.ignore, extra_packs=packs, estimative=self.o.estimative)
+            self.engine = self.engine_factory(model=model, select=self.o.select, ignore=self.o.ignore, extra_packs=packs, estimative=self.o.estimative, prefilter=self.o.prefilter)
         return self.engine
 
     # ---------------------------------------------------------------- run
