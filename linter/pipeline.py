@@ -214,13 +214,16 @@ class HedgelintComponent:
         return hits
 
 
+_LANGUAGE_NOUNS = frozenset({"language", "languages", "speaker", "speakers", "speaking", "-speaking", "translation", "subtitles", "dubbed", "lessons"})
+
+
 def _team_or_dateline(doc: Doc, hit: NameHit) -> bool:
     """A state's name that does not make the copy political.
 
     "Zimbabwe are collapsing", "Italy were beaten": a singular country with
     a plural verb is its team (British usage); "HAVANA — The block is
     crumbling": a dateline says where the reporter files from, not what
-    the story is about. Only the parse can tell, so the prefilter admits
+    the story is about; "Spanish language" is a language. Only the parse can tell, so the prefilter admits
     these paragraphs and the pipeline looks closer.
     """
     root = doc[hit.end - 1]
@@ -228,6 +231,9 @@ def _team_or_dateline(doc: Doc, hit: NameHit) -> bool:
         verb = root.head
         if any(t.tag_ == "VBP" or t.lower_ == "were" for t in (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass")))):
             return True
+    follower = doc[hit.end] if hit.end < len(doc) else None
+    if follower is not None and follower.lower_ in _LANGUAGE_NOUNS:
+        return True  # "Spanish language rap", "English speakers": a language, not a people
     if all(t.is_space for t in doc[: hit.start]) and all(t.is_upper for t in doc[hit.start: hit.end]):
         follower = doc[hit.end] if hit.end < len(doc) else None
         return follower is not None and follower.text in ("—", "–", "-", ",", ":")
