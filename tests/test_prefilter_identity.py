@@ -124,6 +124,18 @@ def test_prefilter_admits_bare_states_capitals_peoples_and_leaders(engine):
     assert comp.might_match(tok("China will collapse."))
 
 
+def test_check_no_prefilter_parses_every_paragraph_and_reports_the_same(cli, tmp_path):
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        "# Notes\n\nRain is expected across the north on Tuesday.\n\n"
+        "Venezuela will collapse before the monsoon.\n\nMaduro's days are numbered.\n", encoding="utf-8")
+    fast = cli(["check", "--format", "jsonl", str(draft)])
+    slow = cli(["check", "--format", "jsonl", "--no-prefilter", str(draft)])
+    assert fast.exit_code == slow.exit_code == 1
+    assert fast.output == slow.output
+    assert [json.loads(line)["rule"] for line in slow.output.splitlines()] == ["HL101", "HL105"]
+
+
 @pytest.mark.skipif(not BBC.is_dir(), reason=f"BBC News corpus not found at {BBC} (CI has it at ../shared/corpora)")
 def test_prefilter_is_exact_on_bbc_news_sample(engine):
     files = sorted(BBC.rglob("*.txt"))[::BBC_EVERY]
