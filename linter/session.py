@@ -57,6 +57,7 @@ class CheckOptions:
     changed_since: str | None = None
     exit_zero: bool = False
     keep_cleared: bool = False  # `analyze`: also the triggers that scope cleared
+    prefilter: bool = True  # False: parse every paragraph (check --no-prefilter)
 
 
 def err(message: str) -> None:
@@ -155,7 +156,7 @@ class CheckSession:
             model = self.o.model or self.settings_cwd.model
             extra = {"keep_cleared": True} if self.o.keep_cleared else {}
             try:
-                engine = self.engine_factory(model=model, select=self.o.select, ignore=self.o.ignore, extra_packs=packs, estimative=self.o.estimative, **extra)
+                engine = self.engine_factory(model=model, select=self.o.select, ignore=self.o.ignore, extra_packs=packs, estimative=self.o.estimative, prefilter=self.o.prefilter, **extra)
                 every_rule = engine.component.ruleset.rules  # loads the model: the rules are known from here
             except SelectorError as exc:
                 raise UsageError(f"--{exc.field}: {exc.problem}") from None

@@ -48,12 +48,12 @@ def cli(engine, monkeypatch):
     import linter.cli as cli_module
     from typer.testing import CliRunner
 
-    def factory(model, select, ignore, keep_cleared=False, estimative=False, extra_packs=None):
-        if not (select or ignore or keep_cleared or estimative or extra_packs):
+    def factory(model, select, ignore, keep_cleared=False, estimative=False, extra_packs=None, prefilter=True):
+        if not (select or ignore or keep_cleared or estimative or extra_packs or not prefilter):
             return engine
         from linter.engine import Engine
 
-        return Engine(select=select, ignore=ignore, keep_cleared=keep_cleared, estimative=estimative, extra_packs=extra_packs)
+        return Engine(select=select, ignore=ignore, keep_cleared=keep_cleared, estimative=estimative, extra_packs=extra_packs, prefilter=prefilter)
 
     monkeypatch.setattr(cli_module, "_load_engine", factory)
     runner = CliRunner()

@@ -21,15 +21,15 @@ def _share_engine(engine, monkeypatch):
     """The CLI loads its model once per process; reuse the session's engine in tests."""
     import linter.cli as cli
 
-    monkeypatch.setattr(cli, "_load_engine", lambda model, select, ignore, keep_cleared=False, estimative=False, extra_packs=None: _configured(engine, select, ignore, keep_cleared, estimative, extra_packs))
+    monkeypatch.setattr(cli, "_load_engine", lambda model, select, ignore, keep_cleared=False, estimative=False, extra_packs=None, prefilter=True: _configured(engine, select, ignore, keep_cleared, estimative, extra_packs, prefilter))
 
 
-def _configured(engine, select, ignore, keep_cleared, estimative, extra_packs):
-    if not (select or ignore or keep_cleared or estimative or extra_packs):
+def _configured(engine, select, ignore, keep_cleared, estimative, extra_packs, prefilter=True):
+    if not (select or ignore or keep_cleared or estimative or extra_packs or not prefilter):
         return engine
     from linter.engine import Engine
 
-    return Engine(select=select, ignore=ignore, keep_cleared=keep_cleared, estimative=estimative, extra_packs=extra_packs)
+    return Engine(select=select, ignore=ignore, keep_cleared=keep_cleared, estimative=estimative, extra_packs=extra_packs, prefilter=prefilter)
 
 
 def _run(args, input=None):
