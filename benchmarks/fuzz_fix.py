@@ -8,7 +8,7 @@ runs them through `hedgelint check` in process in batches, and prints per
 kind: files, files with findings, files --fix changed, files where --fix
 changed characters outside every reported edit, files where --fix did
 anything else than the reported edits (the same or a different fix),
-second-fix changes, new findings, wrong positions, tracebacks. With
+second-fix changes, new findings, quotes or brackets left unpaired, wrong positions, tracebacks. With
 --show N the first N problems are printed.
 
 Usage: python benchmarks/fuzz_fix.py [--files 3000] [--seed 1] [--batch 150] [--kind html] [--show 5]
@@ -100,17 +100,19 @@ def main() -> None:
             c["with findings"] += o.findings > 0
             c["changed by --fix"] += o.fixed_rounds > 0
             c["changed outside reported edits"] += o.outside
+            c["safe edit overwrote markup/wrap"] += o.overwrote
             c["not the reported edits"] += any("the reported edits give" in p for p in o.problems)
             c["second --fix changed"] += any("a second --fix" in p for p in o.problems)
             c["new findings after --fix"] += any("new finding" in p for p in o.problems)
             c["rounds differ from one --fix"] += any("its rounds one at a time" in p for p in o.problems)
+            c["quotes or brackets unpaired"] += any("how quotes or brackets pair" in p for p in o.problems)
             c["wrong positions"] += o.wrong_positions
             c["input errors"] += any("input error" in p for p in o.problems)
             c["tracebacks"] += 0
             if o.problems and shown < args.show:
                 shown += 1
                 print(f"--- {d.kind} {d.config} baseline={d.baseline_from}\n{d.render()!r}\n" + "\n".join(o.problems) + "\n")
-    keys = ["files", "with findings", "changed by --fix", "changed outside reported edits", "not the reported edits", "second --fix changed", "new findings after --fix", "rounds differ from one --fix", "wrong positions", "input errors", "tracebacks"]
+    keys = ["files", "with findings", "changed by --fix", "changed outside reported edits", "safe edit overwrote markup/wrap", "not the reported edits", "second --fix changed", "new findings after --fix", "rounds differ from one --fix", "quotes or brackets unpaired", "wrong positions", "input errors", "tracebacks"]
     print(f"seed {args.seed}, {done} drafts in {time.time() - t0:.0f} s")
     print(f"{'':32}" + "".join(f"{k:>10}" for k in counts))
     for k in keys:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -135,6 +136,8 @@ def render_sentence(r: random.Random, s: str, kind: str, eol: str) -> str:
             w = _combine(r, w)
         elif p < 0.20:
             w = _zero_width(r, w)
+        elif p < 0.23:
+            w = r.choice(("\u201c{}\u201d", "\u00ab{}\u00bb", "({})", "\u2014 {} \u2014")).format(w)
         if kind != "text":
             w = _entityise(r, w)
         out.append(w)
@@ -282,6 +285,7 @@ class Outcome:
     applied: int = 0  # edits applied over all rounds
     problems: list[str] = field(default_factory=list)
     outside: bool = False  # --fix changed a character outside every reported edit
+    overwrote: bool = False  # a safe edit it applied overwrote markup or a line break
     wrong_positions: int = 0
 
 
@@ -289,6 +293,24 @@ def _body(text: str) -> tuple[str, str]:
     """(BOM, the rest): a file that starts with U+FEFF has a byte order mark,
     which the reader strips, so the report's columns count from after it."""
     return ("\ufeff", text[1:]) if text.startswith("\ufeff") else ("", text)
+
+
+_MARKUP = {"html": re.compile(r"[<>]|&#?\w+;?"), "markdown": re.compile(r"[*_\[\]<>`~\\]|&#?\w+;"), "text": re.compile(r"(?!)")}
+_LINE_BREAK = re.compile(r"\r\n|\n|\r|\u2028|\u2029")
+
+
+def _harm(kind: str, old: str, new: str) -> str:
+    """Why a safe edit replacing `old` (the source it covers) by `new` damages the source, or ''."""
+    if _MARKUP[kind].search(old) and old != new:
+        return "overwrites markup"
+    if new and len(_LINE_BREAK.findall(old)) != len(_LINE_BREAK.findall(new)):
+        return "joins or splits hard-wrapped lines"
+    return ""
+
+
+def _pairing(text: str) -> tuple[int, ...]:
+    """Opening minus closing marks of each pair, and straight double quotes."""
+    return tuple(text.count(a) - text.count(b) for a, b in ("()", "[]", "{}", "\u201c\u201d", "\u00ab\u00bb")) + (text.count('"'),)
 
 
 def _outside(before: str, after: str, findings: list[dict]) -> list[str]:
@@ -316,7 +338,8 @@ def examine(invoke, drafts: list[Draft], root) -> list[Outcome]:
     report: a round may change only what that report's chosen edits change.
     Then the full --fix is run from the original and must give the same
     text, a second --fix must be a no-op, and the fixed files must re-check
-    with no finding that no round reported.
+    with no finding that no round reported, and quotes and brackets
+    must pair as they did.
     """
     import linter.fix as fix_module
 
@@ -392,6 +415,12 @@ def examine(invoke, drafts: list[Draft], root) -> list[Outcome]:
                 bom, body = _body(before)
                 edits = reported_edits(body, fs)
                 expected = bom + apply(body, edits)
+                kind = drafts[paths.index(o.path)].kind
+                for start, end, rep in edits:
+                    why = _harm(kind, body[start:end], rep)
+                    if why:
+                        o.overwrote = True
+                        o.problems.append(f"round {round_no + 1}: a safe edit {why}: {body[start:end]!r} -> {rep!r} in {body!r}")
                 if after != expected:
                     stray = _outside(body, _body(after)[1], fs)
                     o.outside = o.outside or bool(stray)
@@ -415,6 +444,10 @@ def examine(invoke, drafts: list[Draft], root) -> list[Outcome]:
     for o in outcomes:
         if not o.problems and final[o.path] != current[o.path]:
             o.problems.append(f"--fix gave {final[o.path]!r}, its rounds one at a time gave {current[o.path]!r}")
+    # a safe fix keeps quotation marks and brackets paired as the writer had them
+    for o in outcomes:
+        if _pairing(original[o.path]) != _pairing(final[o.path]):
+            o.problems.append(f"--fix changed how quotes or brackets pair: {original[o.path]!r} -> {final[o.path]!r}")
     # a second --fix changes nothing
     run("--fix", *extra)
     for o in outcomes:

@@ -13,7 +13,8 @@ oracle is the CLI's own JSON report under the same filters:
     reported edit changes, and nothing suppressed, unselected, ignored or
     baselined is touched (it is not in the report);
 (b) a second --fix is byte-identical;
-(c) the fixed file re-checks with no finding that no round reported.
+(c) the fixed file re-checks with no finding that no round reported;
+(d) quotation marks and brackets pair as they did before the fixes.
 
 The test is not vacuous: hypothesis is told to seek drafts with many applied
 edits, and at the end it asserts that enough examples, of every kind, had
