@@ -167,7 +167,10 @@ _ODD_GAPS = {
     "html": ("<br>", "<BR/>", "&nbsp;", " <!-- note --> ", " <span></span> ", "&#32;", " <img src='a>b.png'> ", "\t"),
     "markdown": ("  \n", "\\\n", " <!-- note --> ", " <br> ", "&nbsp;", " `code` ", " <https://example.org> ", "\t"),
 }
-_IN_WORD = {"html": ("<b></b>", "<wbr>", "&shy;", "<!---->"), "markdown": ("**", "<b></b>", "&shy;", "\\*")}
+# (Not a lone "**" in Markdown: CommonMark keeps an unmatched delimiter as
+# literal text, prose an edit may replace, which a regex cannot tell from
+# emphasis.)
+_IN_WORD = {"html": ("<b></b>", "<wbr>", "&shy;", "<!---->"), "markdown": ("<b></b>", "&shy;", "\\*", "<!---->")}
 
 
 # ------------------------------------------------------------- paragraphs
