@@ -29,6 +29,34 @@ _DISABLE = ["ner"]
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Invisible format characters (zero-width space, joiners, word joiner, BOM,
+# bidi marks) beside a space or at the edge of a block: spaCy makes each a
+# token of its own or glues it to the word ("the\u200c"), so the parse and
+# every lexicon match around it go wrong, and a hedge the fixer inserted
+# beside one is not seen ("reportedly reportedly ..." on every --fix). A space
+# in its place keeps every offset; one between two letters stays, since a
+# space there would split the word.
+_FORMAT = "\u200b-\u200f\u2060-\u2064\ufeff\u202a-\u202e\u2066-\u2069"
+_FORMAT_RUN = re.compile(f"[{_FORMAT}]+")
+
+
+# Line breaks other than CR and LF (line and paragraph separators, vertical
+# tab, form feed, NEL) left in a block: the parser reads each as a boundary,
+# so "There is\u2028no doubt that" loses "There is" and the fix deletes only
+# "no doubt that". Like a wrapped LF, each is a space to the parser.
+_OTHER_BREAKS = re.compile("[\u2028\u2029\x0b\x0c\x1c-\x1e\x85]")
+
+
+def analysable(text: str) -> str:
+    """A block's analysis text as the tokenizer should see it, offsets unchanged."""
+    text = _LONE_SURROGATE.sub("\ufffd", text)
+    text = _OTHER_BREAKS.sub(" ", text)
+    def space(m: re.Match) -> str:
+        a, b = m.start(), m.end()
+        inside_word = 0 < a and b < len(text) and text[a - 1].isalpha() and text[b].isalpha()
+        return m.group(0) if inside_word else " " * (b - a)
+
+    return _FORMAT_RUN.sub(space, text)
 
 
 class ModelError(RuntimeError):
@@ -164,8 +192,9 @@ class Engine:
                 try:
                     for block in doc.blocks():
                         # a lone surrogate (an editor or a JSON request can send one)
-                        # breaks the tokenizer: one replacement character keeps offsets
-                        tokens = tokenizer(_LONE_SURROGATE.sub("\ufffd", block.text))
+                        # breaks the tokenizer: one replacement character keeps offsets;
+                        # invisible format characters by a space become spaces
+                        tokens = tokenizer(analysable(block.text))
                         if block.quoted_ranges:
                             tokens.user_data["hedgelint_quotes"] = list(block.quoted_ranges)
                         # The prefilter: most paragraphs never reach the parser.

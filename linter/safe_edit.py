@@ -152,4 +152,19 @@ def _damage(text: str, start: int, end: int, replacement: str, source: str) -> s
     ):
         if re.search(pattern, now) and not re.search(pattern, was):
             return why
+    # "reportedly reportedly": the word the edit adds is already there (the
+    # parse missed it, e.g. beside an odd character), so each --fix would add
+    # it again; never safe
+    lo = max(0, start - 40)
+    was = text[lo: end + 40]
+    now = text[lo:start] + flat + text[end: end + 40]
+    if _doubled(now) > _doubled(was):
+        return "the edit would leave a word doubled"
     return ""
+
+
+_DOUBLED = re.compile(r"\b([^\W\d_]{2,})\W+\1\b", re.IGNORECASE)
+
+
+def _doubled(s: str) -> int:
+    return len(_DOUBLED.findall(s))
