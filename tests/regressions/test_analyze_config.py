@@ -21,10 +21,10 @@ def _one_engine_per_configuration(cli, monkeypatch):
 
     make = cli_module._load_engine
 
-    def cached(model, select, ignore, keep_cleared=False, estimative=False, extra_packs=None):
-        key = (model, tuple(select or ()), tuple(ignore or ()), keep_cleared, estimative, tuple(extra_packs or ()))
+    def cached(model, select, ignore, keep_cleared=False, estimative=False, extra_packs=None, prefilter=True):
+        key = (model, tuple(select or ()), tuple(ignore or ()), keep_cleared, estimative, tuple(extra_packs or ()), prefilter)
         if key not in _ENGINES:
-            _ENGINES[key] = make(model, select, ignore, keep_cleared=keep_cleared, estimative=estimative, extra_packs=extra_packs)
+            _ENGINES[key] = make(model, select, ignore, keep_cleared=keep_cleared, estimative=estimative, extra_packs=extra_packs, prefilter=prefilter)
         return _ENGINES[key]
 
     monkeypatch.setattr(cli_module, "_load_engine", cached)
