@@ -52,7 +52,8 @@ def clause_head(tok: Token) -> Token:
         seen += 1
         if is_predicate(tok) and tok.dep_ not in ("amod", "compound"):
             # "for generations to come": the idiom's "come" is not the clause
-            if tok.lemma_ == "come" and tok.dep_ in ("advcl", "xcomp", "relcl") and any(c.lower_ == "to" for c in tok.children):
+            # (the infinitive's "to", not "came to an end")
+            if tok.lemma_ == "come" and tok.dep_ in ("advcl", "xcomp", "relcl") and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):
                 return clause_head(tok.head) if tok.head.i != tok.i else tok
             return tok
         if tok.dep_ in CLAUSAL or tok.head.i == tok.i:
