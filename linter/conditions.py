@@ -55,7 +55,9 @@ class WordSpec:
                 return self.accepts_token(owner, depth + 1)
         if forms & self.not_lemmas:
             return False
-        is_propn = tok.pos_ == "PROPN"
+        # an acronym the tagger calls a common noun ("The CNSP won't last the
+        # year", "the SAC") names a body as surely as a capitalised name
+        is_propn = tok.pos_ == "PROPN" or (tok.pos_ in ("NOUN", "X") and len(tok.text) >= 2 and tok.text.isupper() and tok.text.isalpha())
         if self.lemmas:
             if forms & self.lemmas or (self.propn and is_propn):
                 return True

@@ -52,7 +52,8 @@ def clause_head(tok: Token) -> Token:
         seen += 1
         if is_predicate(tok) and tok.dep_ not in ("amod", "compound"):
             # "for generations to come": the idiom's "come" is not the clause
-            if tok.lemma_ == "come" and tok.dep_ in ("advcl", "xcomp", "relcl") and any(c.lower_ == "to" for c in tok.children):
+            # (the infinitive's "to", not "came to an end")
+            if tok.lemma_ == "come" and tok.dep_ in ("advcl", "xcomp", "relcl") and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):
                 return clause_head(tok.head) if tok.head.i != tok.i else tok
             return tok
         if tok.dep_ in CLAUSAL or tok.head.i == tok.i:
@@ -260,6 +261,10 @@ def owner_of(noun: Token) -> Token | None:
             for p in c.children:
                 if p.dep_ == "pobj":
                     return p
+    # "the Ortega era", "the Putin system": a name in front of the noun owns it
+    names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i]
+    if names:
+        return names[-1]
     return None
 
 
@@ -328,7 +333,21 @@ def subject_of(anchor: Token) -> list[Token]:
     subs = _raised_subject(head)
     if head.dep_ == "relcl" and (not subs or subs[0].lower_ in ("that", "which", "who", "whom")):
         subs = [head.head]  # "a state that is collapsing": the state
+    if not subs and is_fragment(anchor.sent):
+        # a headline without a verb, "Junta on its last legs": the phrase
+        # describes the noun it hangs on, as if "is" stood between them
+        if anchor.dep_ == "prep" and anchor.head.pos_ in ("NOUN", "PROPN"):
+            subs = [anchor.head]
+        elif head.i != anchor.i and head.pos_ in ("NOUN", "PROPN"):
+            subs = [head]
     return [t for s in subs for t in with_conjuncts(s)]
+
+
+def is_fragment(sent: Span) -> bool:
+    """A verbless line or title ("Lukashenko's rule at death's door", "Junta
+    on its last legs as rebels close in"): the main clause is a noun phrase,
+    which the parser makes the root. It is read as a present assertion."""
+    return sent.root.pos_ not in ("VERB", "AUX")
 
 
 def objects_of(verb: Token) -> list[Token]:

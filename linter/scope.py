@@ -538,7 +538,8 @@ class Scope:
                 break
             if rel == "xcomp" and not any(c.dep_ == "auxpass" for c in node.children):
                 pass  # "agreed to merge" is an act; "is said to have fled" reports
-            elif idx > 0 and rel in _REPORTED and node.pos_ == "VERB" and lex.has("reporting_verb", node) and self._negated(node) is None:
+            elif idx > 0 and rel in _REPORTED and node.pos_ == "VERB" and node.i not in self._own and lex.has("reporting_verb", node) and self._negated(node) is None:
+                # (the trigger's own verb, "her defeat is assured", reports nothing)
                 subj = _speaker(node)
                 if _concessive(node):
                     pass  # "..., whatever officials in Beijing say": concedes, does not source
