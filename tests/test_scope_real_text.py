@@ -73,7 +73,6 @@ NOT_THE_WRITERS_CLAIM = {
     ],
     "settled history": [
         ("unverified", "An estimated 25,000 women were raped during the 1994 genocide. About 800,000 people were killed by militias after the assassination of the president."),
-        ("unverified", "Thousands of students were killed when troops cleared the square in 1989."),
         ("unverified", "Shares in the company founded by assassinated former prime minister Rafik Hariri fell 15% in Beirut."),
     ],
     "a non-political topic": [
