@@ -30,8 +30,8 @@ DEFAULT_CLEARED_BY = {
     # A forecast after a source's account is the writer's analysis unless it
     # is attributed in its own sentence: no paragraph carryover.
     "forecast": ("question", "quote", "title", "hedge", "attribution", "conditional", "negation", "embedded", "past"),
-    "unverified": ("question", "quote", "title", "hedge", "attribution", "conditional", "negation", "negated_trigger", "embedded", "paragraph_attribution", "public_record", "history"),
-    "certainty": ("question", "quote", "title", "hedge", "attribution", "conditional", "negation", "negated_trigger", "embedded", "paragraph_attribution"),
+    "unverified": ("question", "quote", "title", "hedge", "attribution", "conditional", "negation", "negated_trigger", "embedded", "paragraph_attribution", "public_record", "history", "topic_strict"),
+    "certainty": ("question", "quote", "title", "hedge", "attribution", "conditional", "negation", "negated_trigger", "embedded", "paragraph_attribution", "normative", "topic"),
 }
 
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{1,31}$")

@@ -49,6 +49,9 @@ KINDS = (
     "past",
     "public_record",
     "history",
+    "normative",
+    "topic",
+    "topic_strict",
 )
 
 # Relations across which a governor's modal or negation does NOT reach the
@@ -334,6 +337,52 @@ class ParagraphInfo:
                 return v
         return None
 
+    @cached_property
+    def topic_counts(self) -> tuple[int, int]:
+        """Words of a non-political topic, and political words, in the paragraph."""
+        lex = self.lex
+        topic = political = 0
+        for s in self.sents:
+            for t in s:
+                if lex.has("non_political_topic", t):
+                    topic += 1
+                elif lex.has("political", t) or lex.has("regime", t):
+                    political += 1
+        return topic, political
+
+    @cached_property
+    def secretive(self) -> bool:
+        return any(self.lex.has("secrecy_cue", t) or self.lex.has("secret_service", t) for s in self.sents for t in s)
+
+    @cached_property
+    def record_source(self) -> Token | None:
+        """A court, judge, police or prosecutors speaking anywhere in the paragraph."""
+        lex = self.lex
+        for s in self.sents:
+            for t in s:
+                if t.pos_ == "VERB" and lex.has("reporting_verb", t) and grammar.is_negated(t) is None:
+                    subj = _subject(t)
+                    if subj is not None and (lex.has("record_agent", subj) or any(c.dep_ == "compound" and lex.has("record_agent", c) for c in subj.children)):
+                        return subj
+        return None
+
+    @cached_property
+    def open_captivity(self) -> Token | None:
+        """A hostage case ("an appeal to the kidnappers") or a release negotiated
+        or announced in the open ("agreed to release the four")."""
+        lex = self.lex
+        for s in self.sents:
+            for t in s:
+                if lex.has("hostage_cue", t):
+                    return t
+                if t.lemma_.lower() in ("release", "free") and (t.pos_ in ("NOUN", "VERB")) and grammar.is_negated(t) is None:
+                    gov = t.head
+                    if gov.lower_ in ("for", "of") and gov.head.i != gov.i:
+                        gov = gov.head
+                    if lex.has("release_request", gov) or lex.has("release_request", t.head) or any(a.lower_ == "will" for a in t.children):
+                        return t
+        return None
+
     def is_turn(self, sent: Span) -> bool:
         """Does the writer here turn from the source's account to her own analysis?"""
         idx = self._sent_index.get(sent.start, -1)
@@ -436,11 +485,13 @@ class Scope:
         neg = grammar.is_negated(tok)
         if neg is not None:
             return neg
-        for c in tok.children:
+        # "not everyone is convinced": the parser may hang the subject on the auxiliary
+        subjects_of_aux = [d for a in tok.children if a.dep_ in ("aux", "auxpass") for d in a.children]
+        for c in list(tok.children) + subjects_of_aux:
             if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _NEGATIVE_SUBJECTS:
                 return c
-            if c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ in ("not", "n't") for d in c.children):
-                return c  # "not everyone is convinced"
+            if c.dep_ in ("nsubj", "nsubjpass") and (any(d.lower_ in ("not", "n't") for d in c.children) or c.doc[c.left_edge.i].lower_ == "not"):
+                return c  # "not everyone is convinced", "Not all diplomats are sure"
             if c.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
                 if c.pos_ in ("NOUN", "PROPN"):
                     return c
@@ -468,8 +519,13 @@ class Scope:
     def hedge(self, anchor: Token, chain, para) -> ContextCheck | None:
         lex = self.lex
         group = self._group(anchor)
+        for i in sorted(self._own | {anchor.i}):
+            t = anchor.doc[i]
+            # "almost certainly reflects": the trigger's own booster, calibrated (ICD 203)
+            if t.lower_ in ("certainly", "surely", "definitely", "certain") and any(d.lower_ in ("almost", "nearly") and d.i not in self._own for d in t.children):
+                return ContextCheck("hedge", "cleared", f"almost {t.text}", "calibrated estimative term (ICD 203)")
         for idx, (node, rel) in enumerate(chain):
-            if idx > 0 and rel in _ISOLATING and node.i not in group and not _that_clause(chain[idx - 1][0]):
+            if idx > 0 and rel in _ISOLATING and node.i not in group and not _that_clause(chain[idx - 1][0]) and not _as_if_clause(chain[idx - 1][0]):
                 break
             for c in node.children:
                 if c.i in self._own:
@@ -536,9 +592,21 @@ class Scope:
         for idx, (node, rel) in enumerate(chain):
             if idx > 0 and _separate_sentences(chain[idx - 1][0], node, allow_colon_before=True):
                 break
+            # "Exile warns of junta's imminent collapse", "spoke of a purge":
+            # a reporting verb's object of "of"/"about" is what it reports
+            reported = rel in _REPORTED or (rel == "prep" and idx > 1 and chain[idx - 1][0].lower_ in ("of", "about"))
+            if idx > 0 and ((node.pos_ == "ADJ" or node.dep_ == "acomp") and lex.has("belief_adjective", node) or node.lemma_ == "be" and any(
+                c.dep_ == "acomp" and lex.has("belief_adjective", c) for c in node.children
+            )) and rel in ("ccomp", "prep", "pcomp"):
+                # "Few in the capital are convinced that the president will
+                # step down": a conviction held by others, not the writer's
+                subj = _subject(node)
+                # "is sure to go", "It is certain that": no one holds a conviction
+                if subj is not None and not self._first_person(subj) and subj.lower_ not in (_BOOSTER_SUBJECTS - {"nobody"}) | {"it", "this", "that", "which", "there"}:
+                    return ContextCheck("attribution", "cleared", f"{subj.text} {node.text}", "someone else's conviction")
             if rel == "xcomp" and not any(c.dep_ == "auxpass" for c in node.children):
                 pass  # "agreed to merge" is an act; "is said to have fled" reports
-            elif idx > 0 and rel in _REPORTED and node.pos_ == "VERB" and node.i not in self._own and lex.has("reporting_verb", node) and self._negated(node) is None:
+            elif idx > 0 and reported and node.pos_ == "VERB" and node.i not in self._own and lex.has("reporting_verb", node) and self._negated(node) is None:
                 # (the trigger's own verb, "her defeat is assured", reports nothing)
                 subj = _speaker(node)
                 if _concessive(node):
@@ -572,6 +640,11 @@ class Scope:
                 if c.dep_ == "prep" and c.lower_ in ("according", "per"):
                     return ContextCheck("attribution", "cleared", c.text + (" to" if c.lower_ == "according" else ""), "attributed to a source")
                 if c.dep_ in ("parataxis", "advcl", "ccomp", "conj") and c.pos_ == "VERB" and lex.has("reporting_verb", c) and self._negated(c) is None:
+                    speaker = _misattached_speaker(c)
+                    if speaker is not None and c.i > anchor.i:
+                        # "..., South Korea's Yonhap news agency said Wednesday":
+                        # the parser hung the agency on an earlier "of"
+                        return ContextCheck("attribution", "cleared", f"{speaker.text} {c.text}", "reported speech")
                     if c.dep_ in ("ccomp", "conj") and not (c.i > node.i and c.doc[c.left_edge.i - 1].text in (",", ";") if c.left_edge.i > 0 else False):
                         continue  # only a trailing "..., he said" is a source for the clause before it
                     if _concessive(c):
@@ -590,6 +663,11 @@ class Scope:
                 speaker = node.head
                 if lex.has("reporting_verb", speaker) and self._negated(speaker) is None and any(d.dep_ in ("ccomp", "dobj", "dative", "xcomp") for d in speaker.children):
                     return ContextCheck("attribution", "cleared", f"{node.text} ... {speaker.text}", "describes the source of the account")
+        cue = _headline_speaker(anchor.sent, lex)
+        if cue is not None and cue.i < anchor.i:
+            # "Activist claims colonel was executed": a headline's reporting
+            # verb that the parser read as a plural noun
+            return ContextCheck("attribution", "cleared", cue.text, "a headline reporting someone's claim")
         # "according to" fronted and attached elsewhere in the sentence
         # "The junta, a former minister ... told this newspaper, is heading for
         # collapse": a reporting clause set off by commas sources the sentence
@@ -719,6 +797,9 @@ class Scope:
         for idx, (node, rel) in enumerate(chain):
             if idx == 0:
                 continue
+            if idx > 1 and rel == "prep" and chain[idx - 1][0].lower_ in ("for", "as") and lex.has("reputation_word", node):
+                # "notorious abroad for having rivals killed": what is said of him
+                return ContextCheck("embedded", "cleared", node.text, "a reputation, not an event asserted")
             if rel not in _CONTENT:
                 continue
             subj = _speaker(node)
@@ -730,13 +811,53 @@ class Scope:
                     continue  # "I predict ...", "Expect ...": the writer's own forecast
                 if node.lemma_.lower() == "treat" or rel in ("ccomp", "xcomp", "dobj", "pcomp", "oprd", "attr"):
                     return ContextCheck("embedded", "cleared", node.text, "embedded under a non-assertive verb")
-            if node.pos_ == "ADJ" and lex.has("non_assertive_adjective", node):
+            if (node.pos_ == "ADJ" or node.dep_ == "acomp") and lex.has("non_assertive_adjective", node):
                 return ContextCheck("embedded", "cleared", node.text, "embedded under a non-assertive predicate")
             if node.pos_ in ("NOUN", "PROPN") and lex.has("non_assertive_noun", node) and rel in ("acl", "ccomp", "relcl", "prep", "pobj", "appos", "pcomp", "nsubj", "compound", "amod"):
                 owner = next((d for d in node.children if d.dep_ == "poss"), None)
                 if owner is not None and self._first_person(owner):
                     continue  # "my view is that ..." is the writer's own
                 return ContextCheck("embedded", "cleared", node.text, "a mention of the claim, not the claim")
+        if anchor.tag_ in ("VBN", "VBD") and anchor.i > anchor.sent.start and not any(c.dep_ in ("aux", "auxpass") for c in anchor.children):
+            prev = anchor.doc[anchor.i - 1]
+            nxt = anchor.doc[anchor.i + 1] if anchor.i + 1 < anchor.sent.end else None
+            if (prev.pos_ == "ADP" or prev.pos_ == "DET" and anchor.tag_ == "VBD") and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
+                # "founded by assassinated former prime minister Rafik Hariri":
+                # an attributive participle (whatever the parse) names a known
+                # event; it does not report one
+                return ContextCheck("embedded", "cleared", f"{prev.text} {anchor.text}", "an attributive participle presupposes the event, it does not report it")
+        governor = self._continued_complement(anchor, para)
+        if governor is not None:
+            return ContextCheck("embedded", "cleared", governor.text, "a fragment that continues an embedded clause of the sentence before")
+        return None
+
+    def _continued_complement(self, anchor: Token, para) -> Token | None:
+        """ "He must be worried that he will be ousted. That his days are numbered."
+
+        A sentence that is only a that-clause continues the complement of the
+        sentence before; if that complement was embedded (a worry, a claim, a
+        hedge), so is this one.
+        """
+        sent = anchor.sent
+        root = sent.root
+        first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+        if first is None or first.lower_ not in ("that", "whether") or first.dep_ != "mark" or first.head.i != root.i:
+            return None
+        idx = para.sentence_index(anchor)
+        if idx == 0:
+            return None
+        prev = para.sents[idx - 1]
+        for t in prev:
+            if not any(c.dep_ in ("ccomp", "acl", "advcl") and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children) for c in t.children):
+                continue
+            for kind in ("non_assertive_adjective", "non_assertive_verb", "non_assertive_noun", "reporting_verb", "hedge_verb", "hedge_adjective", "hedge_noun"):
+                if self.lex.has(kind, t) and not self._first_person(_subject(t)):
+                    return t
+            # the previous fragment was itself a continuation
+            if t.i == prev.root.i and self._continued_complement(t, para) is not None:
+                return t
+        if prev.root.dep_ == "ROOT" and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") and m.i == prev.start for m in prev.root.children):
+            return self._continued_complement(prev.root, para)
         return None
 
     def title(self, anchor: Token, chain, para) -> ContextCheck | None:
@@ -762,7 +883,34 @@ class Scope:
                 ) or any(w.lower_ in ("secret", "closed", "sham", "summary") for w in t.doc[max(t.i - 3, 0): t.i]):
                     continue  # "without a trial", "a closed-door trial" is not open process
                 return ContextCheck("public_record", "cleared", t.text, "ordinary public record (courts, open legal process)")
+        lex = self.lex
+        secret = self._secrecy(anchor.sent)
+        # "Iran jails blogger for 14 years": a prison term is a sentence passed
+        if anchor.lemma_.lower() in ("jail", "imprison", "sentence") and not secret:
+            for c in anchor.children:
+                if c.dep_ == "prep" and c.lower_ in ("for", "to") and any(
+                    o.dep_ == "pobj" and o.lemma_.lower() in ("year", "month", "life", "term") and (o.lemma_.lower() == "life" or any(n.dep_ == "nummod" or n.like_num for n in o.children))
+                    for o in c.children
+                ):
+                    return ContextCheck("public_record", "cleared", f"{c.text} {c.right_edge.text}", "a prison term: a sentence passed in court")
+        if not secret:
+            # "Police arrest opposition leader", "was detained by police"
+            agent = _subject(anchor)
+            if anchor.tag_ == "VBN" or agent is None or agent.dep_ == "nsubjpass":
+                agent = next((o for c in anchor.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+            if agent is not None and lex.has("record_agent", agent):
+                return ContextCheck("public_record", "cleared", agent.text, "an act of the police or courts, done in the open")
+        record = para.record_source
+        if record is not None and not secret and not para.secretive:
+            return ContextCheck("public_record", "cleared", record.text, "the police, a court or prosecutors speak of it in this paragraph")
+        captive = para.open_captivity
+        if captive is not None and not secret:
+            return ContextCheck("public_record", "cleared", captive.text, "a hostage case or a release negotiated in the open")
         return None
+
+    def _secrecy(self, sent: Span) -> bool:
+        lex = self.lex
+        return any(lex.has("secrecy_cue", t) or lex.has("secret_service", t) for t in sent)
 
     def history(self, anchor: Token, chain, para) -> ContextCheck | None:
         sent = anchor.sent
@@ -781,6 +929,15 @@ class Scope:
             clause |= {d.i for c in parent.children if c.dep_ in ("prep", "npadvmod") for d in c.subtree}
             up = parent
         year = self._past_year(sent, clause)
+        if year is None and not any(self.lex.has("secrecy_cue", t) for t in sent):
+            # "... during the 1994 genocide. About 800,000 were killed by
+            # militias": a named historical event with its year sets the
+            # account around it in settled history
+            idx = para.sentence_index(anchor)
+            for s_ in [sent] + list(reversed(para.sents[:idx])):
+                label = self._event_year(s_)
+                if label is not None:
+                    return ContextCheck("history", "cleared", label.text, "part of a named historical event")
         anaphoric = any(t.lower_ in ("that", "the") and t.i + 1 < sent.end and t.nbor(1).lower_ in _TIME_NOUNS for t in sent)
         month_only = any(t.lower_ in _MONTHS and t.i + 1 < sent.end and not _YEAR.match(t.nbor(1).text) for t in sent)
         if year is None and (anaphoric or month_only):
@@ -794,6 +951,22 @@ class Scope:
                     break
         if year is not None:
             return ContextCheck("history", "cleared", year.text, "a dated past event (settled history)")
+        return None
+
+    def _event_year(self, sent: Span) -> Token | None:
+        """A year labelling a historical event ("the 1994 genocide", "the famine of 1996")."""
+        for t in sent:
+            m = _YEAR.match(t.text)
+            # settled: a generation back, not last year's war
+            if not m or int(m.group(1)) > self.history_before_year - 20:
+                continue
+            head = t.head
+            if t.dep_ == "pobj" and head.lower_ == "of":
+                head = head.head
+            elif t.dep_ not in ("nummod", "compound", "amod", "npadvmod"):
+                continue
+            if head.i != t.i and self.lex.has("historical_event", head):
+                return t
         return None
 
     def _past_year(self, sent: Span, within: set[int] | None = None) -> Token | None:
@@ -810,6 +983,55 @@ class Scope:
             # ("the 2017 operation") or a comparison ("more than in all of 2022")
             if _dates_clause(t):
                 return t
+        return None
+
+    def normative(self, anchor: Token, chain, para) -> ContextCheck | None:
+        """ "It is obvious that everyone must prepare for every outcome": a
+        conclusion about what to do (a deontic modal, "need to", "have to")
+        is advice, not a booster of evidence."""
+        lex = self.lex
+        doc = anchor.doc
+        own = self._own | {anchor.i}
+        heads: list[Token] = []
+        for i in sorted(own):
+            t = doc[i]
+            heads.append(t)
+            if t.dep_ == "advmod":
+                heads.append(t.head)
+            heads += [c for c in t.children if c.dep_ in ("ccomp", "acl", "advcl", "xcomp", "relcl")]
+        epistemic_adverb = any(doc[i].lower_ in ("surely", "certainly") for i in own)
+        for h in heads:
+            if h.pos_ not in ("VERB", "AUX") or h.dep_ == "relcl":
+                continue  # "tells us all we need to know": the need is not the claim
+            if h.tag_ == "MD" and h.dep_ == "ROOT" and lex.has("deontic_modal", h) and h.lemma_.lower() != "must":
+                return ContextCheck("normative", "cleared", h.text, "a conclusion about what to do, not about what is")  # "governments ought to plan"
+            for c in h.children:
+                if c.dep_ != "aux" or c.tag_ != "MD" or not lex.has("deontic_modal", c):
+                    continue
+                if c.lemma_.lower() == "must" and (epistemic_adverb or h.lemma_.lower() in ("be", "mean", "herald", "signal", "spell", "signify", "indicate", "show") or any(a.lemma_ == "have" and a.dep_ == "aux" for a in h.children)):
+                    continue  # "must surely herald", "must be worried", "must have fled": inference
+                return ContextCheck("normative", "cleared", f"{c.text} {h.text}", "a conclusion about what to do, not about what is")
+            if h.lemma_.lower() in lex["deontic_verb"] and any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children) for x in h.children):
+                return ContextCheck("normative", "cleared", h.text, "a conclusion about what to do, not about what is")
+        return None
+
+    def topic_strict(self, anchor: Token, chain, para) -> ContextCheck | None:
+        """For reported events ("an agent who deserts" in a game review): the
+        paragraph must be about its topic throughout, with next to no
+        political word, since one film student or laptop in a story of a
+        secret arrest changes nothing."""
+        n_topic, n_political = para.topic_counts
+        if n_topic >= 3 and n_topic > 3 * n_political:
+            return ContextCheck("topic_strict", "cleared", f"{n_topic} topic words", "the paragraph is about sport, technology, entertainment or markets, not politics")
+        return None
+
+    def topic(self, anchor: Token, chain, para) -> ContextCheck | None:
+        """A paragraph mostly about sport, technology, entertainment or markets:
+        its boosters and its "deserts" boost and report no political claim."""
+        n_topic, n_political = para.topic_counts
+        # one topic word is enough where nothing political is said at all
+        if n_topic >= 2 and n_topic > 2 * n_political or n_topic >= 1 and n_political == 0:
+            return ContextCheck("topic", "cleared", f"{n_topic} topic words", "the paragraph is about sport, technology, entertainment or markets, not politics")
         return None
 
     # ------------------------------------------------------------- entry point
@@ -847,3 +1069,54 @@ def _that_clause(head: Token) -> bool:
     """An adverbial clause opened by "that" is a complement the parser misattached
     ("judge it unlikely that the leader will step down")."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children)
+
+
+def _as_if_clause(head: Token) -> bool:
+    """ "It appears as though the junta is doomed", "looks as if": an appearance
+    verb's complement, which the parser hangs as an adverbial clause."""
+    marks = [m.lower_ for m in head.children if m.dep_ == "mark"]
+    return marks[:2] in (["as", "if"], ["as", "though"]) or marks[:1] == ["like"]
+
+
+_NOMINAL = {"NOUN", "PROPN", "DET", "ADJ", "PART", "NUM", "PUNCT"}
+
+
+def _misattached_speaker(verb: Token) -> Token | None:
+    """The noun phrase right before a subjectless trailing reporting verb.
+
+    "..., South Korea's Yonhap news agency said Wednesday" is sometimes parsed
+    with "agency" under an earlier "of" and "said" without a subject; the
+    words between the comma and the verb are still its speaker.
+    """
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None  # its own subject, not one borrowed from the clause it joins
+    doc = verb.doc
+    i = verb.i - 1
+    noun = None
+    while i >= verb.sent.start and doc[i].text != ",":
+        t = doc[i]
+        if t.pos_ not in _NOMINAL or t.text in (";", ":", "(", ")", "\u2014"):
+            return None
+        if noun is None and t.pos_ in ("NOUN", "PROPN"):
+            noun = t
+        i -= 1
+    if i < verb.sent.start or noun is None or noun.i != verb.i - 1:
+        return None
+    return noun
+
+
+_HEADLINE_REPORTING = {"says", "claims", "warns", "insists", "predicts", "forecasts", "alleges", "reports", "announces", "vows", "argues", "declares", "fears", "believes", "thinks", "expects"}
+
+
+def _headline_speaker(sent: Span, lex: "Lexicon") -> Token | None:
+    """ "Activist claims colonel was executed": a headline whose reporting verb
+    the parser read as a plural noun ("claims" as a compound)."""
+    toks = [t for t in sent if not t.is_space]
+    for k, t in enumerate(toks[:5]):
+        if t.lower_ not in _HEADLINE_REPORTING or t.pos_ in ("VERB", "AUX"):
+            continue
+        before = toks[:k]
+        after = toks[k + 1] if k + 1 < len(toks) else None
+        if before and all(b.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "PART", "NUM") for b in before) and after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM", "PRON"):
+            return t
+    return None
