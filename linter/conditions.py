@@ -125,7 +125,7 @@ class WordSpec:
 class Veto:
     """A word whose presence means the match is another sense ("fall into recession")."""
 
-    scope: str  # "children", "subject", "clause" or "sentence"
+    scope: str  # "children", "subject", "clause", "sentence" or "lead"
     deps: frozenset[str] = frozenset()
     lemmas: frozenset[str] = frozenset()
     like_num: bool = False
@@ -155,6 +155,13 @@ class Veto:
             pool = [d for s in grammar.subject_of(anchor) for d in (s, *(c for c in s.children if c.dep_ in ("det", "neg", "advmod", "preconj", "predet")))]
         elif self.scope == "clause":
             pool = list(grammar.clause_head(anchor).subtree)
+        elif self.scope == "lead":
+            # a short label before a colon that frames what follows ("Scenario
+            # 3: the party collapses overnight"): a list of possibilities, not
+            # a forecast; the label must come before the trigger and be short
+            sent = anchor.sent
+            colon = next((t for t in sent if t.text == ":" and t.i < anchor.i), None)
+            pool = [t for t in sent if colon is not None and t.i < colon.i] if colon is not None and colon.i - sent.start <= 4 else []
         else:
             pool = list(anchor.sent)
         single = {w for w in self.lemmas if " " not in w}

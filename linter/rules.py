@@ -286,8 +286,8 @@ def _vetoes(obj: Any, lexicons, v: _V, rule: str, fld: str) -> tuple[Veto, ...]:
         f = f"{fld}[{i}]"
         v.keys(item, VETO_KEYS, rule, f)
         scope = item.get("scope", "children")
-        if scope not in ("self", "children", "subject", "clause", "sentence"):
-            raise v.fail(rule, f"{f}.scope", "expected self, children, subject, clause or sentence")
+        if scope not in ("self", "children", "subject", "clause", "sentence", "lead"):
+            raise v.fail(rule, f"{f}.scope", "expected self, children, subject, clause, sentence or lead")
         deps = frozenset(v.strings(item["dep"], rule, f"{f}.dep")) if "dep" in item else frozenset()
         lemmas = _expand(v.strings(item["lemma"], rule, f"{f}.lemma"), lexicons, v, rule, f"{f}.lemma") if "lemma" in item else frozenset()
         like_num = item.get("like_num", False)
