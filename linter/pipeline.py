@@ -102,9 +102,9 @@ class HedgelintComponent:
             # Without it the component finds less than the CLI, and nothing
             # else would say so: warn once, naming what is lost and the fix.
             warnings.warn(
-                "hedgelint: this pipeline has no 'ner' component, so triggers that need a state, capital or "
-                "nationality named nearby ('a sure sign', 'here to stay', 'the clearest indication yet') are "
-                "not reported unless a political word from rules/lexicons.yaml is in the paragraph; load the "
+                "hedgelint: this pipeline has no 'ner' component, so a name that is also a person's name or "
+                "a common word ('Georgia', 'Jordan', 'Chad') does not place a paragraph in politics, and "
+                "triggers that need that ('a sure sign', 'here to stay') go unreported there; load the "
                 "pipeline with disable=['ner'] instead of exclude=['ner'] (hedgelint then runs the entity "
                 "recogniser only where it needs it)",
                 MissingEntityRecogniser,
