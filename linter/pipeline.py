@@ -102,9 +102,9 @@ class HedgelintComponent:
             # Without it the component finds less than the CLI, and nothing
             # else would say so: warn once, naming what is lost and the fix.
             warnings.warn(
-                "hedgelint: this pipeline has no 'ner' component, so triggers that need a state, capital or "
-                "nationality named nearby ('a sure sign', 'here to stay', 'the clearest indication yet') are "
-                "not reported unless a political word from rules/lexicons.yaml is in the paragraph; load the "
+                "hedgelint: this pipeline has no 'ner' component, so a name that is also a person's name or "
+                "a common word ('Georgia', 'Jordan', 'Chad') does not place a paragraph in politics, and "
+                "triggers that need that ('a sure sign', 'here to stay') go unreported there; load the "
                 "pipeline with disable=['ner'] instead of exclude=['ner'] (hedgelint then runs the entity "
                 "recogniser only where it needs it)",
                 MissingEntityRecogniser,
@@ -191,7 +191,12 @@ class HedgelintComponent:
             near = words | {POLITICAL_ENTITY}
             # the cheap check first: the entity recogniser runs only for a
             # candidate that nothing else (a veto, a requirement) rules out
-            qualified.extend(c for c in waiting if c.rule.where.check(c.anchor, near, c.tokens) is None and self._names_a_state(doc, c.anchor, names))
+            qualified.extend(
+                c for c in waiting
+                if c.rule.where.check(c.anchor, near, c.tokens) is None
+                and not (c.rule.category == "forecast" and _named_other_subject(c.anchor, names))
+                and self._names_a_state(doc, c.anchor, names)
+            )
         if not qualified:
             return []
         paragraphs = _paragraphs(doc)
@@ -234,6 +239,27 @@ class HedgelintComponent:
 
 
 _LANGUAGE_NOUNS = frozenset({"language", "languages", "speaker", "speakers", "speaking", "-speaking", "translation", "subtitles", "dubbed", "lessons"})
+
+
+def _named_other_subject(anchor: Token, names: list[NameHit]) -> bool:
+    """Is the forecast about someone named who is neither a state nor a ruler?
+
+    A state named near "Roddick is now teetering" or "Hitch holds on" (a
+    Spaniard, the US box office) does not make the player's or the film's
+    future a regime's: when the subject is a proper name that the gazetteer
+    does not hold (leaders are political words and never wait here), the
+    state nearby is not the claim's holder."""
+    from . import grammar
+
+    for subj in grammar.subject_of(anchor):
+        if subj.pos_ != "PROPN":
+            continue
+        if subj.lower_.endswith("s") and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+            continue  # a dynasty by its family name: "the Berdimuhamedovs are here to stay"
+        span = range(subj.left_edge.i, subj.right_edge.i + 1)
+        if not any(h.start in span or (h.end - 1) in span for h in names):
+            return True
+    return False
 
 
 def _team_or_dateline(doc: Doc, hit: NameHit) -> bool:

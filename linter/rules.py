@@ -29,7 +29,9 @@ from .scope import KINDS
 DEFAULT_CLEARED_BY = {
     # A forecast after a source's account is the writer's analysis unless it
     # is attributed in its own sentence: no paragraph carryover.
-    "forecast": ("question", "quote", "title", "hedge", "attribution", "conditional", "negation", "embedded", "past"),
+    # A forecast in a paragraph about sport or business throughout ("Roddick
+    # is now teetering") is about a team or a firm: the strict topic count.
+    "forecast": ("question", "quote", "title", "hedge", "attribution", "conditional", "negation", "embedded", "past", "topic_strict"),
     "unverified": ("question", "quote", "title", "hedge", "attribution", "conditional", "negation", "negated_trigger", "embedded", "paragraph_attribution", "public_record", "history", "topic_strict"),
     "certainty": ("question", "quote", "title", "hedge", "attribution", "conditional", "negation", "negated_trigger", "embedded", "paragraph_attribution", "normative", "topic"),
 }
