@@ -494,11 +494,13 @@ def in_cited_title(tok: Token, work_nouns: frozenset[str] = frozenset()) -> bool
     if not tok.text[:1].isupper():
         return False
     sent = tok.sent
-    if tok.pos_ == "PROPN" and tok.i > sent.start and not (tok.i + 1 < sent.end and doc_title_word(tok.nbor(1))):
-        return True  # "nominated for Endgame": a common word made a name
+    # a headline set wholly in Title Case ("Leader Suffering From Liver
+    # Ailment") is the writer's line, whatever word of it ends the line
     words = [t for t in sent if t.is_alpha]
     if words and sum(1 for t in words if _title_word(t)) >= 0.8 * len(words):
         return False
+    if tok.pos_ == "PROPN" and tok.i > sent.start and not (tok.i + 1 < sent.end and doc_title_word(tok.nbor(1))):
+        return True  # "nominated for Endgame": a common word made a name
     doc = tok.doc
     lo = tok.i
     while lo - 1 >= sent.start and _title_word(doc[lo - 1]):
