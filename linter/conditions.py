@@ -231,7 +231,9 @@ class Conditions:
             if kind is None:
                 return "participant"
             needs_domain = needs_domain and kind not in ("lemma", "missing")
-        nominal = anchor.pos_ in ("NOUN", "PROPN") and not grammar.is_predicate(anchor)
+        # a "noun" with a direct object is a verb the tagger misread, as in a
+        # Title Case headline ("Kim Executes Security Officials")
+        nominal = anchor.pos_ in ("NOUN", "PROPN") and not grammar.is_predicate(anchor) and not any(c.dep_ == "dobj" for c in anchor.children)
         for spec, found in ((self.agent, grammar.agents_of), (self.patient, grammar.patients_of), (self.object, grammar.objects_of)):
             if spec is None:
                 continue

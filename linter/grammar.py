@@ -229,6 +229,10 @@ def lemma_forms(tok: Token) -> set[str]:
     doc = tok.doc
     head = tok.lemma_.lower()
     forms = {head, tok.lower_}
+    if tok.tag_ == "NNPS" and len(head) > 3 and head.endswith("s"):
+        # a Title Case headline makes "Officials", "Generals" plural names whose
+        # lemma keeps the -s: the common noun's singular is what lexicons list
+        forms.add(head[:-3] + "y" if head.endswith("ies") else head[:-1])
     words: list[str] = []
     j = tok.i - 1
     while j >= 0 and doc[j].head.i == tok.i and (doc[j].dep_ in ("compound", "amod", "nmod") or doc[j].text == "-"):
