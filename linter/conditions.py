@@ -242,7 +242,10 @@ class Conditions:
             if kind is None:
                 return "agent" if spec is self.agent else "patient" if spec is self.patient else "object"
             needs_domain = needs_domain and kind not in ("lemma", "missing")
-        if self.predicate and not (grammar.lemma_forms(verb) & self.predicate):
+        # "Khamenei's deteriorating health": an owner and a modifier on the
+        # noun state the condition themselves, whatever verb the clause has
+        owned = nominal and any(c.dep_ == "poss" for c in anchor.children) and any(c.dep_ == "amod" for c in anchor.children)
+        if self.predicate and not owned and not (grammar.lemma_forms(verb) & self.predicate):
             return "predicate"
         if self.modality:
             labels = grammar.modality(verb).labels()

@@ -318,6 +318,8 @@ class ParagraphInfo:
             # "gave a detailed account of ...", "described the purge"
             for c in v.children:
                 if c.dep_ == "dobj" and self.lex.has("report_noun", c) and not self._first_person(_subject(v)):
+                    if c.lower_ in ("account", "accounts") and v.lemma_.lower() in _HOLDING_VERBS:
+                        continue  # "launched an account on X", "froze his accounts": not a telling
                     return c
             for c in v.children:
                 if c.dep_ == "prep" and c.lower_ in ("according", "per") and not self.in_quote(c):
@@ -1109,6 +1111,9 @@ def _misattached_speaker(verb: Token) -> Token | None:
         return None
     return noun
 
+
+# verbs that take an account in its social-media or bank sense
+_HOLDING_VERBS = {"launch", "open", "create", "set", "start", "close", "delete", "hack", "suspend", "block", "ban", "freeze", "seize", "empty", "run", "verify"}
 
 _HEADLINE_REPORTING = {"says", "claims", "warns", "insists", "predicts", "forecasts", "alleges", "reports", "announces", "vows", "argues", "declares", "fears", "believes", "thinks", "expects"}
 
