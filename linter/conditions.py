@@ -244,7 +244,8 @@ class Conditions:
             needs_domain = needs_domain and kind not in ("lemma", "missing")
         # "Khamenei's deteriorating health": an owner and a modifier on the
         # noun state the condition themselves, whatever verb the clause has
-        owned = nominal and any(c.dep_ == "poss" for c in anchor.children) and any(c.dep_ == "amod" for c in anchor.children)
+        # (only for "health" itself: "her local hospital" is a place, not a state)
+        owned = nominal and anchor.lemma_.lower() == "health" and any(c.dep_ == "poss" for c in anchor.children) and any(c.dep_ == "amod" for c in anchor.children)
         if self.predicate and not owned and not (grammar.lemma_forms(verb) & self.predicate):
             return "predicate"
         if self.modality:
