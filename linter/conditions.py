@@ -238,7 +238,9 @@ class Conditions:
             if kind is None:
                 return "participant"
             needs_domain = needs_domain and kind not in ("lemma", "missing")
-        nominal = anchor.pos_ in ("NOUN", "PROPN") and not grammar.is_predicate(anchor)
+        # a "noun" with a direct object is a verb the tagger misread, as in a
+        # Title Case headline ("Kim Executes Security Officials")
+        nominal = anchor.pos_ in ("NOUN", "PROPN") and not grammar.is_predicate(anchor) and not any(c.dep_ == "dobj" for c in anchor.children)
         for spec, found in ((self.agent, grammar.agents_of), (self.patient, grammar.patients_of), (self.object, grammar.objects_of)):
             if spec is None:
                 continue
@@ -247,7 +249,11 @@ class Conditions:
             if kind is None:
                 return "agent" if spec is self.agent else "patient" if spec is self.patient else "object"
             needs_domain = needs_domain and kind not in ("lemma", "missing")
-        if self.predicate and not (grammar.lemma_forms(verb) & self.predicate):
+        # "Khamenei's deteriorating health": an owner and a modifier on the
+        # noun state the condition themselves, whatever verb the clause has
+        # (only for "health" itself: "her local hospital" is a place, not a state)
+        owned = nominal and anchor.lemma_.lower() == "health" and any(c.dep_ == "poss" for c in anchor.children) and any(c.dep_ == "amod" for c in anchor.children)
+        if self.predicate and not owned and not (grammar.lemma_forms(verb) & self.predicate):
             return "predicate"
         if self.modality:
             labels = grammar.modality(verb).labels()

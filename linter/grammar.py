@@ -229,6 +229,10 @@ def lemma_forms(tok: Token) -> set[str]:
     doc = tok.doc
     head = tok.lemma_.lower()
     forms = {head, tok.lower_}
+    if tok.tag_ == "NNPS" and len(head) > 3 and head.endswith("s"):
+        # a Title Case headline makes "Officials", "Generals" plural names whose
+        # lemma keeps the -s: the common noun's singular is what lexicons list
+        forms.add(head[:-3] + "y" if head.endswith("ies") else head[:-1])
     words: list[str] = []
     j = tok.i - 1
     while j >= 0 and doc[j].head.i == tok.i and (doc[j].dep_ in ("compound", "amod", "nmod") or doc[j].text == "-"):
@@ -495,7 +499,8 @@ def in_cited_title(tok: Token, work_nouns: frozenset[str] = frozenset()) -> bool
         return False
     sent = tok.sent
     # a whole line in Title Case is the writer's headline ("The Final Days of
-    # the Junta"), even where the tagger made one of its nouns a name
+    # the Junta", "Leader Suffering From Liver Ailment"), even where the
+    # tagger made one of its nouns a name or a noun ends the line
     words = [t for t in sent if t.is_alpha]
     if words and sum(1 for t in words if _title_word(t)) >= 0.8 * len(words):
         return False

@@ -318,6 +318,8 @@ class ParagraphInfo:
             # "gave a detailed account of ...", "described the purge"
             for c in v.children:
                 if c.dep_ == "dobj" and self.lex.has("report_noun", c) and not self._first_person(_subject(v)):
+                    if c.lower_ in ("account", "accounts") and v.lemma_.lower() in _HOLDING_VERBS:
+                        continue  # "launched an account on X", "froze his accounts": not a telling
                     return c
             for c in v.children:
                 if c.dep_ == "prep" and c.lower_ in ("according", "per") and not self.in_quote(c):
@@ -663,6 +665,11 @@ class Scope:
                 speaker = node.head
                 if lex.has("reporting_verb", speaker) and self._negated(speaker) is None and any(d.dep_ in ("ccomp", "dobj", "dative", "xcomp") for d in speaker.children):
                     return ContextCheck("attribution", "cleared", f"{node.text} ... {speaker.text}", "describes the source of the account")
+        label = _source_label(anchor.sent)
+        if label is not None and label.i < anchor.i:
+            # "Report: General executed for ...": a label naming the line as a
+            # report attributes it, as "Reports say" would
+            return ContextCheck("attribution", "cleared", label.text + ":", "a headline labelled as a report")
         cue = _headline_speaker(anchor.sent, lex)
         if cue is not None and cue.i < anchor.i:
             # "Activist claims colonel was executed": a headline's reporting
@@ -1105,7 +1112,23 @@ def _misattached_speaker(verb: Token) -> Token | None:
     return noun
 
 
+# verbs that take an account in its social-media or bank sense
+_HOLDING_VERBS = {"launch", "open", "create", "set", "start", "close", "delete", "hack", "suspend", "block", "ban", "freeze", "seize", "empty", "run", "verify"}
+
 _HEADLINE_REPORTING = {"says", "claims", "warns", "insists", "predicts", "forecasts", "alleges", "reports", "announces", "vows", "argues", "declares", "fears", "believes", "thinks", "expects"}
+
+
+_SOURCE_LABELS = {"report", "reports", "unconfirmed", "rumour", "rumours", "rumor", "rumors", "claim", "claims", "allegation", "allegations", "sources"}
+
+
+def _source_label(sent: Span) -> Token | None:
+    """ "Report: ...", "Unconfirmed reports: ...": a line opened by a one- or
+    two-word label that says what follows is someone's report."""
+    toks = [t for t in sent if not t.is_space]
+    for k in (1, 2):
+        if len(toks) > k + 1 and toks[k].text == ":" and toks[k - 1].lower_ in _SOURCE_LABELS:
+            return toks[k - 1]
+    return None
 
 
 def _headline_speaker(sent: Span, lex: "Lexicon") -> Token | None:
