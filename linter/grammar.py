@@ -526,3 +526,10 @@ def in_cited_title(tok: Token, work_nouns: frozenset[str] = frozenset()) -> bool
     if lo > sent.start and doc[lo - 1].tag_ == "POS":
         return True
     return False
+
+
+def names_a_family(tok: Token) -> bool:
+    """A proper noun in the plural with "the": a dynasty by its family name
+    ("the Kims", "the Assads", "the Berdimuhamedovs"), plural in agreement and
+    a ruler in meaning."""
+    return tok.pos_ == "PROPN" and tok.lower_.endswith("s") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)

@@ -249,13 +249,11 @@ def _named_other_subject(anchor: Token, names: list[NameHit]) -> bool:
     future a regime's: when the subject is a proper name that the gazetteer
     does not hold (leaders are political words and never wait here), the
     state nearby is not the claim's holder."""
-    from . import grammar
-
     for subj in grammar.subject_of(anchor):
         if subj.pos_ != "PROPN":
             continue
-        if subj.lower_.endswith("s") and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
-            continue  # a dynasty by its family name: "the Berdimuhamedovs are here to stay"
+        if grammar.names_a_family(subj):
+            continue  # "the Berdimuhamedovs are here to stay"
         span = range(subj.left_edge.i, subj.right_edge.i + 1)
         if not any(h.start in span or (h.end - 1) in span for h in names):
             return True

@@ -157,8 +157,8 @@ def _plural(subject: list[Token]) -> bool:
             return False
         if s.tag_ in ("NNS", "NNPS") or s.lower_ in ("they", "we", "these", "those") or any(c.dep_ == "conj" for c in s.children):
             return True
-        if s.pos_ == "PROPN" and s.lower_.endswith("s") and any(c.lower_ == "the" and c.dep_ == "det" for c in s.children):
-            return True  # a dynasty by its family name: "the Kims", "the Assads", "the Castros"
+        if grammar.names_a_family(s):
+            return True  # "the Kims are", "the Castros are"
     return False
 
 
