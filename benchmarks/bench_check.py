@@ -78,7 +78,7 @@ def startup(hl: list[str], draft: Path, words: int, runs: int) -> None:
 def throughput(sample: str) -> None:
     """Words per second in-process, the model already loaded, as a batch scan sees it."""
     sys.path.insert(0, str(ROOT))
-    from linter.engine import Engine
+    from linter.core.engine import Engine
     from linter.sources import text_document
 
     engine = Engine()

@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from linter.engine import Engine  # noqa: E402
+from linter.core.engine import Engine  # noqa: E402
 from linter.evaluate import load_corpus  # noqa: E402
-from linter.fix import apply_edits, choose_edits, fix_text  # noqa: E402
+from linter.check.fix import apply_edits, choose_edits, fix_text  # noqa: E402
 
 
 def key(f):

@@ -41,7 +41,7 @@ def main() -> int:
         print(f"BBC News corpus not found at {BBC}: nothing to compare")
         return 2
     sys.path.insert(0, str(ROOT))
-    from linter.engine import Engine
+    from linter.core.engine import Engine
     from linter.sources import text_document
 
     files = sorted(BBC.rglob("*.txt"))[:: args.every]

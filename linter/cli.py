@@ -13,7 +13,7 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__
+from linter import __version__
 
 app = typer.Typer(
     add_completion=False,
@@ -74,9 +74,9 @@ def _default(value: str) -> str:
 def _load_engine(model: str, select, ignore, keep_cleared: bool = False, estimative: bool = False, extra_packs=None, prefilter: bool = True):
     import warnings
 
-    from .engine import Engine, ModelError
-    from .pipeline import MissingEntityRecogniser
-    from .rules import RulePackError
+    from linter.core.engine import Engine, ModelError
+    from linter.core.pipeline import MissingEntityRecogniser
+    from linter.core.rules import RulePackError
 
     engine = Engine(model=model, select=select, ignore=ignore, keep_cleared=keep_cleared, estimative=estimative, extra_packs=extra_packs, prefilter=prefilter)
     try:
@@ -122,9 +122,9 @@ def check(
     no_prefilter: bool = typer.Option(False, "--no-prefilter", help="Parse every paragraph instead of only those the tokenizer prefilter admits (slower; same findings)."),
 ) -> None:
     """Check drafts and report overconfident claims."""
-    from .config import ConfigError
-    from .formats import FORMATS
-    from .session import CheckOptions, CheckSession, UsageError
+    from linter.check.config import ConfigError
+    from linter.formats import FORMATS
+    from linter.check.session import CheckOptions, CheckSession, UsageError
 
     if format not in FORMATS:
         _err(f"hedgelint: error: unknown format '{format}' (choose from {', '.join(FORMATS)})")
@@ -165,12 +165,12 @@ def list_rules(
     markdown: bool = typer.Option(False, "--markdown", help="Print the rule reference as Markdown (docs/rules.md)."),
 ) -> None:
     """List the rules, validate custom packs, or print the rule reference."""
-    from .rules import RulePackError, load_packs
+    from linter.core.rules import RulePackError, load_packs
 
     if validate:
         import spacy
 
-        from .matching import CompiledRules
+        from linter.core.matching import CompiledRules
 
         try:
             ruleset = load_packs(None, list(validate))
@@ -187,11 +187,11 @@ def list_rules(
         _err(f"hedgelint: error: {exc}")
         raise typer.Exit(EXIT_ERROR)
     if markdown:
-        from .docs import render_rules_markdown
+        from linter.core.docs import render_rules_markdown
 
         sys.stdout.write(render_rules_markdown(ruleset))
         raise typer.Exit(EXIT_CLEAN)
-    from .rules import SelectorError, check_selectors
+    from linter.core.rules import SelectorError, check_selectors
 
     try:
         check_selectors(ruleset.rules, "select", _split(select))
@@ -207,7 +207,7 @@ def list_rules(
 @app.command()
 def explain(rule: str = typer.Argument(..., help="Rule id, alias or name.")) -> None:
     """Print a rule's explanation and its examples."""
-    from .rules import RulePackError, load_packs
+    from linter.core.rules import RulePackError, load_packs
 
     try:
         ruleset = load_packs()
@@ -255,9 +255,9 @@ def analyze(
     if not paths:
         _err("hedgelint: error: no paths given (use '-' for standard input)")
         raise typer.Exit(EXIT_ERROR)
-    from .config import ConfigError
-    from .filters import FileFilter
-    from .session import CheckOptions, CheckSession, UsageError
+    from linter.check.config import ConfigError
+    from linter.check.filters import FileFilter
+    from linter.check.session import CheckOptions, CheckSession, UsageError
 
     options = CheckOptions(
         paths=list(paths), model=model, select=_split(select), ignore=_split(ignore), config=config,
@@ -300,7 +300,7 @@ def evaluate(
     show_errors: bool = typer.Option(False, "--show-errors", help="List the paragraphs the linter got wrong."),
 ) -> None:
     """Precision, recall and F1 per category on an annotated corpus."""
-    from .evaluate import CorpusError, evaluate as run_eval, load_corpus, render_json, render_text
+    from linter.evaluate import CorpusError, evaluate as run_eval, load_corpus, render_json, render_text
 
     try:
         items = load_corpus(corpus)

@@ -13,8 +13,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .finding import CATEGORIES
-from .sources import text_document
+from linter.core.finding import CATEGORIES
+from linter.sources import text_document
 
 
 class CorpusError(ValueError):

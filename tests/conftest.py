@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from linter.engine import Engine
+from linter.core.engine import Engine
 
 
 @pytest.fixture(scope="session")
@@ -51,7 +51,7 @@ def cli(engine, monkeypatch):
     def factory(model, select, ignore, keep_cleared=False, estimative=False, extra_packs=None, prefilter=True):
         if not (select or ignore or keep_cleared or estimative or extra_packs or not prefilter):
             return engine
-        from linter.engine import Engine
+        from linter.core.engine import Engine
 
         return Engine(select=select, ignore=ignore, keep_cleared=keep_cleared, estimative=estimative, extra_packs=extra_packs, prefilter=prefilter)
 
@@ -68,3 +68,40 @@ def cli(engine, monkeypatch):
             os.chdir(old)
 
     return run
+
+
+# Headless Chromium for tests that look at a rendered page (the scan report,
+# the local web page). Debian's `chromium` package, driven by Playwright with
+# no browser download; .ci/run installs the package so CI runs these tests.
+# The flags keep Chromium from reaching for the network, which this machine
+# refuses (and which a page of untrusted text must never need).
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A Playwright Browser on the system Chromium, or a skip that says what is missing."""
+    import shutil
+
+    exe = os.environ.get("HEDGELINT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not exe:
+        pytest.skip("no Chromium on this machine: install Debian's chromium package (apt-get install chromium; .ci/run does)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright is not installed: pip install -e '.[test]'")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=exe, args=CHROMIUM_FLAGS, headless=True)
+        try:
+            yield b
+        finally:
+            b.close()

@@ -46,7 +46,7 @@ class Sentence:
 @lru_cache(maxsize=1)
 def pool() -> tuple[tuple[Sentence, ...], tuple[Sentence, ...], tuple[str, ...], tuple[str, ...]]:
     """(flagged, clean, rule ids, categories) from the rule packs' own examples."""
-    from linter.rules import load_packs
+    from linter.core.rules import load_packs
 
     rules = load_packs().rules
     flagged = tuple(Sentence(s, r.id, r.category) for r in rules for s in r.flag_examples)
@@ -344,7 +344,7 @@ def examine(invoke, drafts: list[Draft], root) -> list[Outcome]:
     with no finding that no round reported, and quotes and brackets
     must pair as they did.
     """
-    import linter.fix as fix_module
+    import linter.check.fix as fix_module
 
     paths = []
     for n, d in enumerate(drafts):

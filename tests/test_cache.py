@@ -6,8 +6,8 @@ import json
 
 import spacy
 
-from linter import matching
-from linter.rules import load_packs
+from linter.core import matching
+from linter.core.rules import load_packs
 
 
 def _compile(rules):

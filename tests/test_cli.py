@@ -27,7 +27,7 @@ def _share_engine(engine, monkeypatch):
 def _configured(engine, select, ignore, keep_cleared, estimative, extra_packs, prefilter=True):
     if not (select or ignore or keep_cleared or estimative or extra_packs or not prefilter):
         return engine
-    from linter.engine import Engine
+    from linter.core.engine import Engine
 
     return Engine(select=select, ignore=ignore, keep_cleared=keep_cleared, estimative=estimative, extra_packs=extra_packs, prefilter=prefilter)
 
@@ -140,7 +140,7 @@ def test_rules_and_explain():
 
 def test_missing_model_is_one_line(monkeypatch):
     import linter.cli as cli
-    from linter.engine import Engine
+    from linter.core.engine import Engine
 
     monkeypatch.undo()  # use the real loader
     r = runner.invoke(cli.app, ["check", "--model", "en_core_web_nonexistent", "-"], input="x")

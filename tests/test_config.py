@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import textwrap
 
-from linter.config import ConfigError, ConfigResolver, read_config
+from linter.check.config import ConfigError, ConfigResolver, read_config
 
 POSITIVE = "The junta will collapse before the monsoon.\n\nThis leaves no doubt that the talks failed.\n"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from linter.evaluate import evaluate, load_corpus
-from linter.finding import CATEGORIES
+from linter.core.finding import CATEGORIES
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from linter.docs import render_rules_markdown
-from linter.rules import load_packs
+from linter.core.docs import render_rules_markdown
+from linter.core.rules import load_packs
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 

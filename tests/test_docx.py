@@ -21,9 +21,9 @@ from docx.opc.part import Part  # noqa: E402
 from docx.oxml import parse_xml  # noqa: E402
 from docx.oxml.ns import nsdecls, qn  # noqa: E402
 
-from linter import docx_fix  # noqa: E402
-from linter.docx_fix import CommentsUnsupportedError, comment_fixes, comment_text  # noqa: E402
-from linter.finding import Edit, Finding  # noqa: E402
+from linter.check import docx_fix  # noqa: E402
+from linter.check.docx_fix import CommentsUnsupportedError, comment_fixes, comment_text  # noqa: E402
+from linter.core.finding import Edit, Finding  # noqa: E402
 from linter.sources.docx import read_docx  # noqa: E402
 from linter.sources.text import SourceError  # noqa: E402
 

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from linter.cli import app
-from linter.fix import apply_edits, choose_edits, fix_text
-from linter.rules import load_packs
+from linter.check.fix import apply_edits, choose_edits, fix_text
+from linter.core.rules import load_packs
 
 RULESET = load_packs()
 
@@ -132,7 +132,7 @@ def test_suggestions_cover_findings_on_the_dev_corpus(engine):
 
 
 def test_estimative_terms(tmp_path):
-    from linter.engine import Engine
+    from linter.core.engine import Engine
 
     eng = Engine(estimative=True)
     (f,) = eng.check_text("The junta will collapse.")
@@ -229,7 +229,7 @@ def test_unsafe_fixes_only_on_request(tmp_path, shared):
 
 
 def test_file_changed_on_disk_is_skipped(tmp_path, engine):
-    from linter.fix import write_fixed
+    from linter.check.fix import write_fixed
     from linter.sources import open_document
 
     p = tmp_path / "draft.md"
@@ -242,7 +242,7 @@ def test_file_changed_on_disk_is_skipped(tmp_path, engine):
 
 
 def test_overlapping_edits_never_applied_together():
-    from linter.finding import Edit
+    from linter.core.finding import Edit
 
     a = Edit("X", 1, 1, 1, 5, True, 0, 4)
     b = Edit("Y", 1, 3, 1, 7, True, 2, 6)

@@ -20,13 +20,13 @@ from urllib.parse import unquote
 
 import pytest
 
-from linter.finding import ContextCheck, Edit, Finding, InputError
+from linter.core.finding import ContextCheck, Edit, Finding, InputError
 from linter.formats import FORMATS, Summary
 from linter.formats.github import GithubFormatter
 from linter.formats.jsonl import JsonLinesFormatter
 from linter.formats.junit import JUnitFormatter
 from linter.formats.sarif import SarifFormatter
-from linter.rules import Rule
+from linter.core.rules import Rule
 
 
 # Everything an archive could throw at a formatter.

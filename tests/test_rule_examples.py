@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from linter.rules import load_packs
+from linter.core.rules import load_packs
 
 RULESET = load_packs()
 

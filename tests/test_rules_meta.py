@@ -6,9 +6,9 @@ import textwrap
 
 import pytest
 
-from linter.finding import CATEGORIES, SEVERITIES
-from linter.matching import CompiledRules, phrase_patterns
-from linter.rules import RulePackError, builtin_rules_dir, load_packs
+from linter.core.finding import CATEGORIES, SEVERITIES
+from linter.core.matching import CompiledRules, phrase_patterns
+from linter.core.rules import RulePackError, builtin_rules_dir, load_packs
 
 RULESET = load_packs()
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .github import GithubFormatter
-from .json import JsonFormatter
-from .jsonl import JsonLinesFormatter
-from .junit import JUnitFormatter
-from .sarif import SarifFormatter
-from .text import TextFormatter
+from linter.formats.github import GithubFormatter
+from linter.formats.json import JsonFormatter
+from linter.formats.jsonl import JsonLinesFormatter
+from linter.formats.junit import JUnitFormatter
+from linter.formats.sarif import SarifFormatter
+from linter.formats.text import TextFormatter
 
 
 @dataclass

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..finding import Finding
-from ._util import no_surrogates
+from linter.core.finding import Finding
+from linter.formats._util import no_surrogates
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import json
 
-from ..finding import Finding
-from ._util import scrub
+from linter.core.finding import Finding
+from linter.formats._util import scrub
 
 _LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 

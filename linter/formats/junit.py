@@ -29,7 +29,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from ..finding import Finding
+from linter.core.finding import Finding
 
 _ILLEGAL_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

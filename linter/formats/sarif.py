@@ -17,8 +17,8 @@ from __future__ import annotations
 import json
 import re
 
-from ..finding import Finding
-from ._util import SARIF_LEVELS, path_uri, scrub
+from linter.core.finding import Finding
+from linter.formats._util import SARIF_LEVELS, path_uri, scrub
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -27,7 +27,7 @@ _SEMVER = re.compile(r"\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?")
 
 
 def _default_version() -> str:
-    from .. import __version__
+    from linter import __version__
 
     return __version__
 
@@ -40,7 +40,7 @@ def _markdown_link(link: str) -> str:
 
 
 def rule_descriptor(rule) -> dict:
-    """A SARIF reportingDescriptor for a linter.rules.Rule."""
+    """A SARIF reportingDescriptor for a linter.core.rules.Rule."""
     level = SARIF_LEVELS.get(rule.severity, "warning")
     out: dict = {
         "id": rule.id,

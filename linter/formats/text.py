@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
-from ..finding import Finding
-from ._util import describe_fixed
+from linter.core.finding import Finding
+from linter.formats._util import describe_fixed
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "path": "\033[1m", "dim": "\033[2m", "fix": "\033[32m", "reset": "\033[0m"}
 

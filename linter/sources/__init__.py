@@ -11,7 +11,7 @@ import stat
 from pathlib import Path
 from typing import Iterator
 
-from .text import Block, Document, SourceError, read_document, text_document
+from linter.sources.text import Block, Document, SourceError, read_document, text_document
 
 # Extensions a directory walk picks up; a file named explicitly is always read.
 EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".docx": "docx"}
@@ -27,11 +27,11 @@ def attach_reader(doc: Document) -> Document:
         return doc
     text = doc.text
     if doc.kind == "markdown":
-        from .markdown import markdown_blocks
+        from linter.sources.markdown import markdown_blocks
 
         doc.block_reader = lambda: markdown_blocks(text)
     elif doc.kind == "html":
-        from .html import html_blocks
+        from linter.sources.html import html_blocks
 
         doc.block_reader = lambda: html_blocks(text)
     return doc
@@ -41,7 +41,7 @@ def open_document(path: Path, display: str | None = None) -> Document:
     """A checkable Document for `path`, with the reader its extension asks for."""
     kind = kind_of(str(path))
     if kind == "docx":
-        from .docx import read_docx
+        from linter.sources.docx import read_docx
 
         return read_docx(path, display or str(path))
     return attach_reader(read_document(path, display, kind))

@@ -21,7 +21,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from .text import Block, _cut
+from linter.sources.text import Block, _cut
 
 BLOCK = {
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",

@@ -25,7 +25,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
-from .text import Block, _cut
+from linter.sources.text import Block, _cut
 
 _KEY = "hedgelint_spans"  # env key of the per-inline-source records
 _BLANK, _KEEP = 0, 1  # span actions; a str action is a decoded entity

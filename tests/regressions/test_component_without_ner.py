@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import spacy
 
-from linter.engine import DEFAULT_MODEL
-from linter.pipeline import MissingEntityRecogniser
+from linter.core.engine import DEFAULT_MODEL
+from linter.core.pipeline import MissingEntityRecogniser
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 # a state whose name is also a person's: it counts only when the entity

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from linter.safe_edit import to_source
+from linter.core.safe_edit import to_source
 
 
 @pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\x0b", "\x0c", "\x85"])

@@ -45,7 +45,7 @@ def test_a_hedge_beside_a_zero_width_character_still_hedges(engine):
 
 def test_a_zero_width_character_inside_a_word_does_not_split_it(engine):
     # "col" + "lapse" would be two words; the character stays between the letters
-    from linter.engine import analysable
+    from linter.core.engine import analysable
 
     assert analysable("col\u200blapse") == "col\u200blapse"
     assert analysable("the\u200b regime") == "the  regime"

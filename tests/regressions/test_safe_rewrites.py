@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from linter.cli import app
-from linter.safe_edit import to_source
+from linter.core.safe_edit import to_source
 
 runner = CliRunner()
 
@@ -100,7 +100,7 @@ def test_dropping_an_impersonal_booster_stays_safe(engine):
     ],
 )
 def test_estimative_agrees_with_the_subject(engine, text, be):
-    from linter.engine import Engine
+    from linter.core.engine import Engine
 
     est = Engine(estimative=True)
     est._nlp = None

@@ -15,8 +15,8 @@ import textwrap
 
 import pytest
 
-from linter.config import ConfigResolver
-from linter.rules import RulePackError, SelectorError, check_selectors, load_packs, unknown_selector
+from linter.check.config import ConfigResolver
+from linter.core.rules import RulePackError, SelectorError, check_selectors, load_packs, unknown_selector
 
 DRAFT = "The junta will collapse before the monsoon.\n\nThis leaves no doubt that the talks failed.\n"
 

@@ -14,8 +14,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .atomic import atomic_write
-from .finding import Edit, Finding
+from linter.check.atomic import atomic_write
+from linter.core.finding import Edit, Finding
 
 
 @dataclass

@@ -19,14 +19,14 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from . import grammar
-from .conditions import POLITICAL_ENTITY
-from .finding import ContextCheck
-from .matching import Candidate, CompiledRules
-from .suggest import DocEdit, suggestions
-from .rules import Rule, RuleSet, check_selectors, load_packs
-from .scope import Lexicon, ParagraphInfo, Scope
-from .topic import DOMAIN_PHRASE, ENTITY, Gazetteer, NameHit, gazetteer_entries
+from linter.core import grammar
+from linter.core.conditions import POLITICAL_ENTITY
+from linter.core.finding import ContextCheck
+from linter.core.matching import Candidate, CompiledRules
+from linter.core.suggest import DocEdit, suggestions
+from linter.core.rules import Rule, RuleSet, check_selectors, load_packs
+from linter.core.scope import Lexicon, ParagraphInfo, Scope
+from linter.core.topic import DOMAIN_PHRASE, ENTITY, Gazetteer, NameHit, gazetteer_entries
 
 SPANS_KEY = "hedgelint"
 POLITICAL_ENTITY_LABELS = ("GPE", "NORP")
@@ -297,7 +297,7 @@ def _domain_phrases(rules) -> set[str]:
 
 
 def _inflections(word: str):
-    from .matching import inflections
+    from linter.core.matching import inflections
 
     return inflections(word)
 

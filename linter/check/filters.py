@@ -16,14 +16,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from .baseline import fingerprints
-from .finding import Finding
-from .gitdiff import GitError, changed_lines
-from .suppress import Suppressions
-from .suppress import parse as parse_suppressions
+from linter.check.baseline import fingerprints
+from linter.check.config import UsageError
+from linter.core.finding import Finding
+from linter.check.gitdiff import GitError, changed_lines
+from linter.check.suppress import Suppressions
+from linter.check.suppress import parse as parse_suppressions
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .session import CheckSession
+    from linter.check.session import CheckSession
 
 
 class FileFilter:
@@ -67,7 +68,6 @@ class FileFilter:
     def _changed_lines(self) -> set[int] | None:
         if not self._changed_known:
             self._changed_known = True
-            from .session import UsageError
 
             if self.doc.source_path is None:
                 raise UsageError("--changed-since cannot be used with standard input")

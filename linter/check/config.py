@@ -31,11 +31,15 @@ from typing import Any
 
 import yaml
 
-from .finding import SEVERITIES
+from linter.core.finding import SEVERITIES
 
 CONFIG_NAMES = (".hedgelint.yaml", ".hedgelint.yml")
 KEYS = {"select", "ignore", "severity", "fail_on", "model", "rule_packs", "exclude", "quotes", "overrides"}
 OVERRIDE_KEYS = {"files", "select", "ignore", "severity", "quotes"}
+
+
+class UsageError(Exception):
+    """Bad options or configuration: one line on stderr, exit 2."""
 
 
 class ConfigError(ValueError):

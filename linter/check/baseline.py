@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
-from .finding import Finding
+from linter.core.finding import Finding
 
 VERSION = 1
 

@@ -17,21 +17,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from .baseline import BaselineError
-from .baseline import read as read_baseline
-from .baseline import write as write_baseline
-from .config import ConfigError, ConfigResolver, Settings
-from .finding import SEVERITY_RANK, Finding, InputError
-from .filters import FileFilter
-from .formats._util import describe_fixed
-from .sources import EXTENSIONS, SourceError, kind_of, open_document, special_kind, text_document
-from .sources.text import decode
+from linter.check.baseline import BaselineError
+from linter.check.baseline import read as read_baseline
+from linter.check.baseline import write as write_baseline
+from linter.check.config import ConfigError, ConfigResolver, Settings, UsageError
+from linter.core.finding import SEVERITY_RANK, Finding, InputError
+from linter.check.filters import FileFilter
+from linter.formats._util import describe_fixed
+from linter.sources import EXTENSIONS, SourceError, kind_of, open_document, special_kind, text_document
+from linter.sources.text import decode
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-class UsageError(Exception):
-    """Bad options or configuration: one line on stderr, exit 2."""
 
 
 @dataclass
@@ -139,7 +135,7 @@ class CheckSession:
         return doc
 
     def _walk(self, root: Path) -> Iterator[Path | SourceError]:
-        from .sources import walk
+        from linter.sources import walk
 
         found = [f for f in walk(root, self._skip) if isinstance(f, SourceError) or not self.resolver.for_path(f).excluded(f)]
         ignored = _git_ignored(root, [f for f in found if not isinstance(f, SourceError)])
@@ -150,7 +146,7 @@ class CheckSession:
     # -------------------------------------------------------------- engine
     def _engine(self):
         if self.engine is None:
-            from .rules import SelectorError, unknown_selector
+            from linter.core.rules import SelectorError, unknown_selector
 
             packs = sorted({str(p) for p in self.settings_cwd.rule_packs})
             model = self.o.model or self.settings_cwd.model
@@ -287,7 +283,7 @@ class CheckSession:
 
     # ----------------------------------------------------------------- fix
     def _fix(self, result, findings: list[Finding], to_stdout: bool) -> list[Finding]:
-        from .fix import fix_findings, unified_diff, write_fixed
+        from linter.check.fix import fix_findings, unified_diff, write_fixed
 
         doc = result.document
         if doc.kind == "docx":
@@ -327,7 +323,7 @@ class CheckSession:
         """
         from dataclasses import replace as copy
 
-        from .sources import attach_reader
+        from linter.sources import attach_reader
 
         engine = self._engine()
         doc = result.document
@@ -345,7 +341,7 @@ class CheckSession:
             err(f"{result.path}: error: --diff does not apply to .docx files (their fixes are Word comments: use --fix)")
             return findings
         try:
-            from .docx_fix import comment_fixes
+            from linter.check.docx_fix import comment_fixes
         except ImportError:  # pragma: no cover - shipped together
             self.summary.errors += 1
             err(f"{result.path}: error: fixing .docx files is not available in this installation")
@@ -374,7 +370,7 @@ class _Started:
 
 def _attach_reader(doc) -> None:
     """Give a stdin document the reader its --stdin-filename asks for."""
-    from .sources import attach_reader
+    from linter.sources import attach_reader
 
     attach_reader(doc)
 

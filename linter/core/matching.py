@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span, Token
 
-from . import cache
-from .conditions import POLITICAL_ENTITY
-from .rules import Rule, RulePackError
+from linter.core import pattern_cache as cache
+from linter.core.conditions import POLITICAL_ENTITY
+from linter.core.rules import Rule, RulePackError
 
 _IRREGULAR_EXTRA = {
     # spellings lemminflect does not produce but newsrooms use
@@ -368,7 +368,7 @@ EXPANSION_VERSION = 2
 def _cache_key(rules: list[Rule]) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
-    from . import __version__
+    from linter import __version__
 
     try:
         lemminflect_version = version("lemminflect")
@@ -384,7 +384,7 @@ def _seed_from_cache(key: str) -> dict | None:
     for w, forms in found.get("forms", {}).items():
         _KNOWN_FORMS.setdefault(w, frozenset(forms))
     _BASE_FORM.update({w: bool(b) for w, b in found.get("base", {}).items()})
-    from .suggest import seed_inflections
+    from linter.core.suggest import seed_inflections
 
     seed_inflections(found.get("inflected", {}))
     return found["patterns"]
@@ -445,7 +445,7 @@ class CompiledRules:
                 self._add_to_prefilter(pat, context)
         self.prefilter_words = None if self._unfiltered else frozenset(self._index)
         if fresh:
-            from .suggest import inflection_table, seed_inflections, template_words
+            from linter.core.suggest import inflection_table, seed_inflections, template_words
 
             inflected = inflection_table(sorted({w for r in rules for w in template_words(r.suggest)}))
             seed_inflections(inflected)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from . import grammar
+from linter.core import grammar
 
 # Added to a paragraph's words when the entity recogniser finds a state,
 # capital or nationality in it (see pipeline.py): "Asmara", "Belarusians"

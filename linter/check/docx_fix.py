@@ -27,9 +27,9 @@ from copy import deepcopy
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .atomic import atomic_write
-from .finding import Finding
-from .sources.docx import W_R, DocxParagraph, _child_text, open_docx, read_paragraphs, text_runs
+from linter.check.atomic import atomic_write
+from linter.core.finding import Finding
+from linter.sources.docx import W_R, DocxParagraph, _child_text, open_docx, read_paragraphs, text_runs
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _W_RPR = _W + "rPr"

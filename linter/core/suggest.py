@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from . import grammar
+from linter.core import grammar
 
 OPS = {
     "hedge-modal": {"modal", "negative"},

@@ -20,9 +20,9 @@ from typing import Any
 
 import yaml
 
-from .conditions import MODALITY_LABELS, Conditions, Veto, WordSpec
-from .finding import CATEGORIES, SEVERITIES
-from .scope import KINDS
+from linter.core.conditions import MODALITY_LABELS, Conditions, Veto, WordSpec
+from linter.core.finding import CATEGORIES, SEVERITIES
+from linter.core.scope import KINDS
 
 # Which scope checks clear a trigger unless the rule says otherwise. A rule may
 # narrow or widen this with `cleared_by`.
@@ -166,7 +166,7 @@ def builtin_rules_dir() -> Path:
             return Path(str(packaged))
     except (FileNotFoundError, NotADirectoryError):
         pass
-    here = Path(__file__).resolve().parent.parent / "rules"
+    here = Path(__file__).resolve().parents[2] / "rules"
     if here.is_dir():
         return here
     raise RulePackError("hedgelint: the built-in rule packs are missing from this installation (reinstall hedgelint)")
@@ -382,7 +382,7 @@ def _examples(obj: Any, v: _V, rule: str) -> tuple[list[str], list[str], list[Fi
 
 
 def _suggestions(obj: Any, v: _V, rule: str) -> tuple[dict, ...]:
-    from .suggest import COMMON_KEYS, OPS
+    from linter.core.suggest import COMMON_KEYS, OPS
 
     if obj is None:
         return ()

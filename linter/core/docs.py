@@ -6,7 +6,7 @@ when the checked-in file is stale.
 
 from __future__ import annotations
 
-from .rules import RuleSet
+from linter.core.rules import RuleSet
 
 _CLEARED = {
     "question": "a question",

@@ -32,8 +32,8 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from . import grammar
-from .finding import ContextCheck
+from linter.core import grammar
+from linter.core.finding import ContextCheck
 
 KINDS = (
     "question",

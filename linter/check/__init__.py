@@ -1,0 +1,1 @@
+"""One check run around the core: configuration, suppressions, baseline, filters and fixes."""
