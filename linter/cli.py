@@ -208,7 +208,7 @@ def scan(
         ignore=_split(ignore), config=config, isolated=isolated,
     )
     try:
-        status = run_scan(options, progress="quiet" if quiet else progress.value)
+        status = run_scan(options, progress="quiet" if quiet else progress.value, engine_factory=_engine_factory)
     except (ConfigError, UsageError) as exc:
         _err(f"hedgelint: error: {exc}")
         raise typer.Exit(EXIT_ERROR)

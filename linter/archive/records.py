@@ -130,10 +130,11 @@ def article_from_record(record: dict, fields: Fields, where: str, fallback_id: s
     if names["text"] is None:
         wanted = f"no field '{fields.text}'" if fields.text else f"no text field (looked for {', '.join(TEXT_FIELDS[:3])}...; name it with --text-field)"
         return ArticleError(ident, where, f"{wanted} in this record; its fields: {', '.join(map(str, list(record)[:8])) or 'none'}", size)
-    text = _as_text(record.get(names["text"]))
+    value = record.get(names["text"])
+    text = value if isinstance(value, str) else _as_text(value) if isinstance(value, list) else None
     if text is None:
-        value = record.get(names["text"])
-        return ArticleError(ident, where, f"field '{names['text']}' is {'empty' if value is None else type(value).__name__}, not text", size)
+        kind = "empty" if value is None else f"a {type(value).__name__}"
+        return ArticleError(ident, where, f"field '{names['text']}' is {kind}, not text", size)
     title = _as_text(record.get(names["title"])) if names["title"] else None
     date = _as_text(record.get(names["date"])) if names["date"] else None
     # The text's kind: records are plain text unless they carry HTML markup.

@@ -64,6 +64,19 @@ class ArticleOutcome:
             yield {"article": self.id, "title": self.title, "date": self.date, **f}
 
 
+@dataclass
+class _Slot:
+    """A place in the output order: a finished outcome, or a batch to check."""
+
+    outcome: ArticleOutcome | None = None
+    articles: list[Article] = field(default_factory=list)
+    handle: object = None  # None while filling; then the results list or a Future
+    words: int = 0
+
+    def ready(self) -> bool:
+        return self.outcome is not None or isinstance(self.handle, list) or (self.handle is not None and self.handle.done())
+
+
 def default_jobs() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -151,57 +164,62 @@ class Scan:
 
     def outcomes(self) -> Iterator[ArticleOutcome]:
         """Every article's outcome, in input order."""
-        window: deque = deque()  # entries: ("done", outcome) | ("batch", handle, [articles])
-        batch: list[Article] = []
-        batch_words = 0
+        # The window holds, in input order, finished outcomes and batches of
+        # articles to check. The batch being filled already has its place,
+        # so a cached article read after it cannot overtake it.
+        window: deque[_Slot] = deque()
+        open_slot: _Slot | None = None
         limit_batches = 2 * self.jobs + 1
         limit_items = 4096
 
-        def flush():
-            nonlocal batch, batch_words
-            if batch:
-                window.append(["batch", self._submit(batch), batch])
-                batch, batch_words = [], 0
-
-        def ready(entry) -> bool:
-            return entry[0] == "done" or isinstance(entry[1], list) or entry[1].done()
+        def submit(slot: _Slot) -> None:
+            nonlocal open_slot
+            slot.handle = self._submit(slot.articles)
+            if open_slot is slot:
+                open_slot = None
 
         def drain(wait_for_head: bool) -> Iterator[ArticleOutcome]:
-            """Emit finished entries from the head; optionally wait for the first."""
+            """Emit finished slots from the head; optionally wait for the first."""
             while window:
-                entry = window[0]
-                if not ready(entry) and not wait_for_head:
+                slot = window[0]
+                if slot.outcome is None and slot.handle is None:  # the batch being filled
+                    if not wait_for_head:
+                        return
+                    submit(slot)
+                if not slot.ready() and not wait_for_head:
                     return
                 wait_for_head = False
                 window.popleft()
-                if entry[0] == "done":
-                    yield entry[1]
+                if slot.outcome is not None:
+                    yield slot.outcome
                     continue
-                results = entry[1] if isinstance(entry[1], list) else entry[1].result()
-                for article, res in zip(entry[2], results):
+                results = slot.handle if isinstance(slot.handle, list) else slot.handle.result()
+                for article, res in zip(slot.articles, results):
                     yield self._store(article, res)
 
         try:
             for a in self._articles():
                 if isinstance(a, ArticleError):
-                    window.append(["done", ArticleOutcome(a.id, None, None, 0, [], False, a, a.size)])
+                    window.append(_Slot(outcome=ArticleOutcome(a.id, None, None, 0, [], False, a, a.size)))
                 else:
                     key = self._article_key(a)
                     hit = self.cache.get(self.fingerprint, key) if self.cache else None
                     if hit is not None:
                         err = ArticleError(a.id, a.where, hit.error, a.size) if hit.error else None
-                        window.append(["done", ArticleOutcome(a.id, a.title, a.date, hit.words, hit.findings, True, err, a.size)])
+                        window.append(_Slot(outcome=ArticleOutcome(a.id, a.title, a.date, hit.words, hit.findings, True, err, a.size)))
                     else:
                         a.key = key
-                        batch.append(a)
-                        batch_words += len(a.text.split()) if a.text else 2000
-                        if len(batch) >= self.o.batch_articles or batch_words >= self.o.batch_words:
-                            flush()
-                pending = sum(1 for e in window if e[0] == "batch")
-                if pending >= limit_batches or len(window) >= limit_items:
+                        if open_slot is None:
+                            open_slot = _Slot(articles=[])
+                            window.append(open_slot)
+                        open_slot.articles.append(a)
+                        open_slot.words += len(a.text.split()) if a.text else 2000
+                        if len(open_slot.articles) >= self.o.batch_articles or open_slot.words >= self.o.batch_words:
+                            submit(open_slot)
+                in_flight = sum(1 for s in window if s.handle is not None)
+                if in_flight >= limit_batches or len(window) >= limit_items:
                     yield from drain(wait_for_head=True)
                 yield from drain(wait_for_head=False)
-            flush()
             while window:
                 yield from drain(wait_for_head=True)
         finally:
