@@ -1,1 +1,1 @@
-"""Archive scans: inputs, cache, worker jobs and the report, around the same engine as check."""
+"""Archive scans (`hedgelint scan`, `linter.scan`): article records, cache, worker jobs, outputs and the report, around the same engine and check layer as `check`."""
