@@ -20,7 +20,8 @@ from typing import Callable, Iterable, Iterator
 from linter import __version__
 from linter.archive.cache import ScanCache, cache_path, fingerprint, model_version, pack_digest
 from linter.archive.records import Article, ArticleError, Fields, read_articles, records_to_articles
-from linter.archive.worker import ArticleChecker, ArticleResult, CheckSettings, check_batch, init_worker
+from linter.archive.executors import InProcess, ProcessPool
+from linter.archive.worker import ArticleResult, CheckSettings
 
 
 @dataclass
@@ -85,7 +86,7 @@ def default_jobs() -> int:
 
 
 class Scan:
-    def __init__(self, options: ScanOptions, engine_factory=None, records: Iterable[dict] | None = None):
+    def __init__(self, options: ScanOptions, engine_factory=None, records: Iterable[dict] | None = None, executor=None):
         from linter.check.config import ConfigResolver
 
         self.o = options
@@ -99,14 +100,17 @@ class Scan:
             estimative=options.estimative, prefilter=options.prefilter,
         )
         self.jobs = options.jobs or default_jobs()
-        self._checker: ArticleChecker | None = None
-        self._pool = None
+        if executor is not None:
+            self.executor = executor
+        elif self.jobs <= 1:
+            self.executor = InProcess(self.check_settings, engine_factory)
+        else:
+            self.executor = ProcessPool(self.check_settings, self.jobs)
         self.fingerprint = self._fingerprint()
         self.cache: ScanCache | None = None
         if options.use_cache and (options.cache or options.out):
             self.cache = ScanCache(cache_path(options.out, options.cache))
         self.checked = 0  # articles that were not in the cache
-        self.model_loaded = False
 
     # ------------------------------------------------------------- keys
     def _fingerprint(self) -> str:
@@ -143,24 +147,13 @@ class Scan:
             yield a
 
     def _submit(self, batch: list[Article]):
-        """A handle for a batch's results: a list (in process) or a Future."""
+        """A handle for a batch's results: a list (in process) or a future."""
         self.checked += len(batch)
-        if self.jobs <= 1:
-            if self._checker is None:
-                self._checker = ArticleChecker(self.check_settings, self.engine_factory)
-                self.model_loaded = True
-            return self._checker.check(batch)
-        if self._pool is None:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
+        return self.executor.submit(batch)
 
-            # spawn, not fork: a notebook or a caller may hold threads or a loaded model
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"),
-                initializer=init_worker, initargs=(self.check_settings,),
-            )
-            self.model_loaded = True
-        return self._pool.submit(check_batch, batch)
+    @property
+    def model_loaded(self) -> bool:
+        return self.executor.started
 
     def outcomes(self) -> Iterator[ArticleOutcome]:
         """Every article's outcome, in input order."""
@@ -232,9 +225,7 @@ class Scan:
         return ArticleOutcome(article.id, article.title, article.date, res.words, res.findings, False, err, article.size)
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        self.executor.close()
         if self.cache is not None:
             self.cache.close()
             self.cache = None
