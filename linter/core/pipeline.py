@@ -160,6 +160,7 @@ class HedgelintComponent:
         return self.compiled.might_match(
             (t.lower_ for t in doc),
             political=lambda: any(h.kind != DOMAIN_PHRASE for h in self.names.hits(doc)),
+            in_order=self.compiled.in_order(doc),
         )
 
     def __call__(self, doc: Doc) -> Doc:
