@@ -33,7 +33,12 @@ BBC = ROOT.parent / "shared" / "corpora" / "bbc-news-2005"
 
 
 def build_archive(corpus: Path, words: int, dest: Path) -> tuple[int, int]:
-    stories = sorted(corpus.rglob("*.txt"))
+    # interleave the sections (business, politics, sport...) as an archive
+    # in date order would, rather than one section after another
+    by_section: dict[str, list[Path]] = {}
+    for p in sorted(corpus.rglob("*.txt")):
+        by_section.setdefault(p.parent.name, []).append(p)
+    stories = [p for group in zip(*by_section.values()) for p in group] if len(by_section) > 1 else sorted(corpus.rglob("*.txt"))
     if not stories:
         sys.exit(f"no .txt stories under {corpus}")
     n = total = 0
