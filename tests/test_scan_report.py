@@ -417,6 +417,54 @@ def test_thousands_of_periods_thin_the_labels_and_drop_the_markers():
     assert len(html) < 1_500_000
 
 
+def _chart(html: str) -> str:
+    start = html.index('<svg id="chart-over-time"')
+    return html[start : html.index("</svg>", start)]
+
+
+def test_thousands_of_periods_are_pooled_by_words_not_averaged():
+    summary, top = build_report_data(months=3, articles=1, hostile=False)
+    periods = []
+    for i in range(3000):
+        year, month = divmod(i, 12)
+        # Alternating heavy and light months: pooling must weigh them by words.
+        words = 90_000 if i % 2 else 10_000
+        counts = {"forecast": 9 if i % 2 else 10, "unverified": 0, "certainty": 0}
+        periods.append({"period": f"{1800 + year:04d}-{month + 1:02d}", "articles": 10, "words": words, "by_category": counts,
+                        "per_1000_words": {c: counts[c] * 1000 / words for c in CATEGORIES}})
+    summary["by_period"] = periods
+    html = render_report(summary, top)
+    chart = _chart(html)
+    forecast = re.search(r'<g class="series" data-category="forecast">.*?d="([^"]+)"', chart, re.S).group(1)
+    points = forecast.count("L") + forecast.count("M")
+    assert points <= 240 and forecast.count("M") == 1
+    ys = {float(y) for y in re.findall(r"[ML][\d.]+ ([\d.]+)", forecast)}
+    assert len(ys) == 1  # every pooled point is 19 findings over 100,000 words: flat
+    assert "each point pools 24 months" in html and "articles per 24 months" in chart
+    # the axis top is the pooled rate (0.19) rounded up, not the light months' 1.0
+    assert re.search(r'class="tick" text-anchor="end">0\.2</text>', chart)
+
+
+def test_a_thin_period_does_not_set_the_scale_and_is_marked_off_it(report_data):
+    summary, top = report_data
+    periods = [dict(p) for p in summary["by_period"]]
+    periods[5] = dict(periods[5], articles=1, words=120,
+                      by_category={"forecast": 2, "unverified": 0, "certainty": 1},
+                      per_1000_words={"forecast": 16.7, "unverified": 0.0, "certainty": 8.3})
+    html = render_report(dict(summary, by_period=periods), top)
+    chart = _chart(html)
+    top_tick = max(float(v) for v in re.findall(r'class="tick" text-anchor="end">([\d.]+)</text>', chart)[:-2])
+    assert top_tick < 1  # the other months' scale, not 16.7's
+    assert len(re.findall(r'class="mark-(forecast|certainty) off-scale"', chart)) == 2 and "forecast 16.70" in chart and "certainty 8.30" in chart
+    assert "2 points above the scale" in html
+
+
+def test_volume_bars_stay_inside_the_axes(report_html):
+    chart = _chart(report_html)
+    bars = [(float(x), float(w)) for x, w in re.findall(r'<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="[\d.]+" class="vol"/>', chart)]
+    assert bars and min(x for x, _ in bars) >= 64 and max(x + w for x, w in bars) <= 960 - 20
+
+
 def test_forty_months_label_at_most_a_dozen_without_overlap(report_html):
     labels = _x_labels(report_html)
     xs = [x for x, _ in labels]

@@ -34,6 +34,14 @@ MAX_PERIOD_TABLE_ROWS = 600
 MAX_SENTENCE_CHARS = 900
 # Above this many periods a point marker per period is clutter, not information.
 MAX_MARKED_PERIODS = 80
+# Above this many, periods are pooled (quarters, years, decades...): 3,000 months
+# as 3,000 points is a band of noise on a 900-pixel axis.
+MAX_DRAWN_PERIODS = 240
+# A period resting on fewer words than this (or than this share of the median
+# period) does not set the y scale; see _y_scale.
+THIN_PERIOD_WORDS = 500
+THIN_PERIOD_SHARE = 0.1
+MAX_OFF_SCALE_LABELS = 12
 
 
 def render_report(summary: dict, top_articles: list[dict]) -> str:
@@ -276,34 +284,6 @@ def _label_step(span: int, unit, max_labels: int) -> int:
     return max(1, math.ceil(span / max_labels))
 
 
-def _time_section(summary: dict) -> str:
-    periods = [p for p in _list(summary.get("by_period")) if isinstance(p, dict)]
-    unit = summary.get("period_unit")
-    undated = _num(summary.get("undated_articles")) or 0
-    undated_note = ""
-    if undated:
-        undated_note = f'<p class="note">{_int_text(undated)} articles without a date are not in this chart.</p>'
-    if not periods:
-        return (
-            '<section id="over-time">\n<h2>Findings per 1,000 words over time</h2>\n'
-            '<p class="empty" id="no-dates">No article has a date, so there is no chart over time.</p>\n</section>'
-        )
-    unit_label = unit if unit in ("month", "year") else "period"
-    return (
-        '<section id="over-time">\n<h2>Findings per 1,000 words over time</h2>\n'
-        f'<p class="note">One line per category, per {_esc(unit_label)}; below it, articles per {_esc(unit_label)}. '
-        "A gap in a line is a period with no articles.</p>\n"
-        + _legend()
-        + '<p class="note swipe-hint">The chart scrolls sideways.</p>'
-        + '<div class="scroll chart-wrap">'
-        + _time_chart(periods, unit)
-        + "</div>\n"
-        + undated_note
-        + _period_table(periods, unit_label)
-        + "\n</section>"
-    )
-
-
 def _legend() -> str:
     items = []
     for category in CATEGORIES:
@@ -317,21 +297,152 @@ def _legend() -> str:
     return '<ul class="legend" aria-label="Legend">' + "".join(items) + "</ul>\n"
 
 
-def _marker(category: str, x: float, y: float) -> str:
-    # A different shape per category, for readers who cannot tell the colours apart.
+def _marker(category: str, x: float, y: float, off_scale: bool = False) -> str:
+    # A different shape per category, for readers who cannot tell the colours apart;
+    # hollow when the point is above the scale and drawn at its edge.
+    cls = f"mark-{category}" + (" off-scale" if off_scale else "")
     if category == "forecast":
-        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" class="mark-{category}"/>'
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" class="{cls}"/>'
     if category == "unverified":
-        return f'<rect x="{x - 3.2:.1f}" y="{y - 3.2:.1f}" width="6.4" height="6.4" class="mark-{category}"/>'
-    return f'<path d="M{x:.1f} {y - 4.2:.1f}L{x + 4:.1f} {y + 3:.1f}L{x - 4:.1f} {y + 3:.1f}Z" class="mark-{category}"/>'
+        return f'<rect x="{x - 3.2:.1f}" y="{y - 3.2:.1f}" width="6.4" height="6.4" class="{cls}"/>'
+    return f'<path d="M{x:.1f} {y - 4.2:.1f}L{x + 4:.1f} {y + 3:.1f}L{x - 4:.1f} {y + 3:.1f}Z" class="{cls}"/>'
 
 
-def _time_chart(periods: list[dict], unit) -> str:
+def _time_section(summary: dict) -> str:
+    periods = [p for p in _list(summary.get("by_period")) if isinstance(p, dict)]
+    unit = summary.get("period_unit")
+    undated = _num(summary.get("undated_articles")) or 0
+    undated_note = ""
+    if undated:
+        undated_note = f'<p class="note">{_int_text(undated)} articles without a date are not in this chart.</p>'
+    if not periods:
+        return (
+            '<section id="over-time">\n<h2>Findings per 1,000 words over time</h2>\n'
+            '<p class="empty" id="no-dates">No article has a date, so there is no chart over time.</p>\n</section>'
+        )
+    unit_label = unit if unit in ("month", "year") else "period"
+    series = _chart_series(periods, unit)
+    intro = f"One line per category, per {_esc(unit_label)}; below it, articles per {_esc(unit_label)}. "
+    if series.size > 1:
+        intro = (
+            f"{len(periods):,} {_esc(unit_label)}s are too many to draw one by one: each point pools "
+            f"{series.size} {_esc(unit_label)}s (findings over words). Below, articles per {series.size} {_esc(unit_label)}s. "
+        )
+    intro += "A gap in a line is a stretch with no articles."
+    return (
+        '<section id="over-time">\n<h2>Findings per 1,000 words over time</h2>\n'
+        f'<p class="note">{intro}</p>\n'
+        + _legend()
+        + '<p class="note swipe-hint">The chart scrolls sideways.</p>'
+        + '<div class="scroll chart-wrap">'
+        + _time_chart(series, unit)
+        + "</div>\n"
+        + _off_scale_note(series)
+        + undated_note
+        + _period_table(periods, unit_label)
+        + "\n</section>"
+    )
+
+
+class _Series:
+    """What the chart draws: points on a time axis, pooled when periods are too many."""
+
+    def __init__(self, names, ordinals, positional, size, words, articles, rates):
+        self.names = names  # label of each point (its first period)
+        self.ordinals = ordinals  # position in months, years or list order
+        self.positional = positional  # periods did not parse: order only, no gaps
+        self.size = size  # periods pooled into each point
+        self.words = words
+        self.articles = articles
+        self.rates = rates  # category -> rate per point, None where no words
+
+
+def _chart_series(periods: list[dict], unit) -> _Series:
     names = [str(p.get("period", "")) for p in periods]
     ordinals = _period_ordinals(names, unit)
     positional = ordinals is None
     if positional:
         ordinals = list(range(len(periods)))
+    span = ordinals[-1] - ordinals[0] + 1
+    size = 1
+    if len(periods) > MAX_DRAWN_PERIODS:
+        sizes = {"month": [3, 6, 12, 24, 60, 120, 240, 600, 1200], "year": [2, 5, 10, 20, 50, 100, 200, 500, 1000]}
+        candidates = sizes.get(None if positional else unit, [])
+        size = next((c for c in candidates if span / c <= MAX_DRAWN_PERIODS), math.ceil(span / MAX_DRAWN_PERIODS))
+    pooled: dict[int, dict] = {}
+    for name, ordinal, period in zip(names, ordinals, periods):
+        key = ordinal // size * size
+        words = _num(period.get("words")) or 0
+        counts = period.get("by_category") if isinstance(period.get("by_category"), dict) else None
+        rates = period.get("per_1000_words") if isinstance(period.get("per_1000_words"), dict) else {}
+        slot = pooled.setdefault(key, {"name": name, "words": 0.0, "articles": 0.0, "counts": {c: 0.0 for c in CATEGORIES}, "rates": {}})
+        slot["words"] += words
+        slot["articles"] += _num(period.get("articles")) or 0
+        for category in CATEGORIES:
+            count = _num(counts.get(category)) if counts is not None else None
+            if count is None:
+                # No counts given: recover them from the rate, which is per 1,000 of these words.
+                count = (_num(rates.get(category)) or 0) * words / 1000
+            slot["counts"][category] += count
+            slot["rates"][category] = _num(rates.get(category))
+    keys = sorted(pooled)
+    series_rates: dict[str, list] = {c: [] for c in CATEGORIES}
+    for key in keys:
+        slot = pooled[key]
+        for category in CATEGORIES:
+            if not slot["words"]:
+                # A period with no words has no rate at all, not a rate of zero.
+                series_rates[category].append(None)
+            elif size == 1 and slot["rates"].get(category) is not None:
+                series_rates[category].append(slot["rates"][category])  # the scan's own figure, unchanged
+            else:
+                series_rates[category].append(slot["counts"][category] * 1000 / slot["words"])
+    return _Series(
+        names=[pooled[k]["name"] for k in keys],
+        ordinals=keys,
+        positional=positional,
+        size=size,
+        words=[pooled[k]["words"] for k in keys],
+        articles=[pooled[k]["articles"] for k in keys],
+        rates=series_rates,
+    )
+
+
+def _y_scale(series: _Series) -> tuple[float, float]:
+    """(top of the axis, tick step), scaled to the points that rest on enough words.
+
+    A month of one 120-word article with two findings reads 16 per 1,000 and
+    would flatten every other month; such thin points are drawn at the top
+    edge, marked as off the scale, instead of setting the scale.
+    """
+    words = sorted(w for w in series.words if w)
+    median = words[len(words) // 2] if words else 0
+    enough = max(THIN_PERIOD_WORDS, median * THIN_PERIOD_SHARE)
+    values = [v for c in CATEGORIES for w, v in zip(series.words, series.rates[c]) if v is not None and w >= enough]
+    if not values:
+        values = [v for c in CATEGORIES for v in series.rates[c] if v is not None]
+    peak = max(values, default=0) or 0
+    step = _nice_step(peak) if peak > 0 else 0.25
+    return step * max(1, math.ceil(peak / step - 1e-9)), step
+
+
+def _off_scale(series: _Series, y_max: float) -> int:
+    return sum(1 for c in CATEGORIES for v in series.rates[c] if v is not None and v > y_max + 1e-9)
+
+
+def _off_scale_note(series: _Series) -> str:
+    y_max, _ = _y_scale(series)
+    count = _off_scale(series, y_max)
+    if not count:
+        return ""
+    return (
+        f'<p class="note" id="off-scale">{count:,} point{"s" if count > 1 else ""} above the scale, from periods with few words, '
+        "sit on the top edge as open markers with their value; the table below has every figure.</p>\n"
+    )
+
+
+def _time_chart(series: _Series, unit) -> str:
+    ordinals, names, positional = series.ordinals, series.names, series.positional
     first, last = ordinals[0], ordinals[-1]
     span = max(last - first, 1)
 
@@ -340,32 +451,27 @@ def _time_chart(periods: list[dict], unit) -> str:
     volume_top, volume_h = top + plot_h + 52, 60
     height = volume_top + volume_h + 34
     plot_w = width - left - right
+    slots = (last - first) / series.size + 1
+    bar_w = max(1.0, min(18.0, plot_w / slots * 0.7))
+    # Half a bar of room at each end, so the first and last bars stay inside the axes.
+    inset = bar_w / 2 + 3
+    inner_w = plot_w - 2 * inset
 
     def x_of(ordinal: int) -> float:
         if last == first:
             return left + plot_w / 2
-        return left + (ordinal - first) / span * plot_w
+        return left + inset + (ordinal - first) / span * inner_w
 
-    rates = {c: [] for c in CATEGORIES}
-    for period in periods:
-        per = period.get("per_1000_words") if isinstance(period.get("per_1000_words"), dict) else {}
-        words = _num(period.get("words")) or 0
-        for category in CATEGORIES:
-            # A period with no words has no rate at all, not a rate of zero.
-            rates[category].append(_num(per.get(category)) if words else None)
-    peak = max((v for series in rates.values() for v in series if v is not None), default=0) or 0
-    y_step = _nice_step(peak) if peak > 0 else 0.25
-    y_max = y_step * max(1, math.ceil(peak / y_step - 1e-9))
+    y_max, y_step = _y_scale(series)
 
     def y_of(value: float) -> float:
-        return top + plot_h - value / y_max * plot_h
+        return top + plot_h - min(value, y_max) / y_max * plot_h
 
     out = [
         f'<svg id="chart-over-time" viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="chart-over-time-title" preserveAspectRatio="xMidYMid meet">',
         '<title id="chart-over-time-title">Findings per 1,000 words by category, per period, and articles per period</title>',
     ]
-    # y grid and labels
     ticks = int(round(y_max / y_step))
     for i in range(ticks + 1):
         value = i * y_step
@@ -376,21 +482,24 @@ def _time_chart(periods: list[dict], unit) -> str:
         f'<text x="14" y="{top + plot_h / 2:.1f}" class="axis-label" text-anchor="middle" '
         f'transform="rotate(-90 14 {top + plot_h / 2:.1f})">per 1,000 words</text>'
     )
-    # x labels, thinned so they never overlap: about one per 80 px
-    step = _label_step(span, None if positional else unit, max_labels=max(2, plot_w // 80))
+    # x labels thinned to about one per 80 px; a label step is a whole number of pooled points
+    max_labels = max(2, plot_w // 80)
+    if positional:
+        step = _label_step(span / series.size, None, max_labels) * series.size
+    else:
+        step = _label_step(span, unit, max_labels)
+        while step % series.size:
+            step += 1
     label_year_only = unit == "month" and not positional and step >= 12
     for ordinal, name in zip(ordinals, names):
-        if positional:
-            if (ordinal - first) % step:
-                continue
-        elif ordinal % step:
+        if (ordinal - first if positional else ordinal) % step:
             continue
         x = x_of(ordinal)
         text = name[:4] if label_year_only else name
         out.append(f'<line x1="{x:.1f}" y1="{top + plot_h}" x2="{x:.1f}" y2="{top + plot_h + 5}" class="axis"/>')
         out.append(f'<text x="{x:.1f}" y="{top + plot_h + 20}" class="tick xlabel" text-anchor="middle">{_esc(text)}</text>')
-    if step > 1 and not positional:
-        # Periods between the labelled ones still get a small tick.
+    if step > series.size and not positional and len(ordinals) <= MAX_MARKED_PERIODS:
+        # Points between the labelled ones still get a small tick while there are few.
         for ordinal in ordinals:
             if ordinal % step:
                 x = x_of(ordinal)
@@ -398,39 +507,51 @@ def _time_chart(periods: list[dict], unit) -> str:
     out.append(f'<line x1="{left}" y1="{top + plot_h}" x2="{width - right}" y2="{top + plot_h}" class="axis"/>')
     out.append(f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}" class="axis"/>')
 
-    # one series per category: a path broken where periods are missing
+    marked = len(ordinals) <= MAX_MARKED_PERIODS
+    labelled_off_scale = _off_scale(series, y_max) <= MAX_OFF_SCALE_LABELS
+    off_scale_rows: dict[int, int] = {}
     for category in CATEGORIES:
-        segments, current, prev_ordinal = [], [], None
-        for ordinal, value in zip(ordinals, rates[category]):
-            if value is None or (prev_ordinal is not None and ordinal - prev_ordinal > 1 and not positional):
+        segments, current, prev = [], [], None
+        for ordinal, value in zip(ordinals, series.rates[category]):
+            gap = prev is not None and not positional and ordinal - prev > series.size
+            if value is None or gap:
                 if current:
                     segments.append(current)
                 current = []
             if value is not None:
-                current.append((x_of(ordinal), y_of(value)))
-            prev_ordinal = ordinal
+                current.append((x_of(ordinal), y_of(value), value))
+            prev = ordinal
         if current:
             segments.append(current)
-        d = " ".join("M" + " L".join(f"{x:.1f} {y:.1f}" for x, y in seg) for seg in segments)
+        d = " ".join("M" + " L".join(f"{x:.1f} {y:.1f}" for x, y, _ in seg) for seg in segments)
         dash = CATEGORY_DASH[category]
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(f'<g class="series" data-category="{category}">')
         out.append(f"<title>{category}</title>")
         if d:
             out.append(f'<path d="{d}" class="series-line line-{category}" fill="none" stroke-width="2.2"{dash_attr}/>')
-        # Single points have no line to show; periods are few enough to mark each.
-        if len(periods) <= MAX_MARKED_PERIODS or any(len(seg) == 1 for seg in segments):
-            for seg in segments:
-                if len(periods) <= MAX_MARKED_PERIODS or len(seg) == 1:
-                    out.extend(_marker(category, x, y) for x, y in seg)
+        for seg in segments:
+            for x, y, value in seg:
+                if value > y_max + 1e-9:
+                    out.append(_marker(category, x, y, off_scale=True))
+                    if labelled_off_scale:
+                        # Categories off the scale in the same period stack their values.
+                        row = off_scale_rows.get(round(x), 0)
+                        off_scale_rows[round(x)] = row + 1
+                        label = f"{category} {_rate_text(value)}"
+                        near_end = x > width - right - 120
+                        lx, anchor = (x - 7, "end") if near_end else (x + 7, "start")
+                        out.append(
+                            f'<text x="{lx:.1f}" y="{y + 12 + 13 * row:.1f}" class="tick off-scale" text-anchor="{anchor}">{_esc(label)}</text>'
+                        )
+                elif marked or len(seg) == 1:
+                    # A lone point has no line to show it; few points are each marked.
+                    out.append(_marker(category, x, y))
         out.append("</g>")
 
-    # articles per period, a small bar strip on the same time axis
-    counts = [_num(p.get("articles")) or 0 for p in periods]
-    most = max(counts, default=0) or 1
-    bar_w = max(1.0, min(18.0, plot_w / (span + 1) * 0.7))
+    most = max(series.articles, default=0) or 1
     out.append('<g class="volume">')
-    for ordinal, count in zip(ordinals, counts):
+    for ordinal, count in zip(ordinals, series.articles):
         h = count / most * volume_h
         if h:
             out.append(
@@ -438,16 +559,13 @@ def _time_chart(periods: list[dict], unit) -> str:
                 f'width="{bar_w:.1f}" height="{h:.1f}" class="vol"/>'
             )
     out.append("</g>")
+    unit_name = unit if unit in ("month", "year") and not positional else "period"
+    per = f"{series.size} {unit_name}s" if series.size > 1 else unit_name
     out.append(f'<line x1="{left}" y1="{volume_top + volume_h}" x2="{width - right}" y2="{volume_top + volume_h}" class="axis"/>')
     out.append(f'<text x="{left - 8}" y="{volume_top + 10}" class="tick" text-anchor="end">{_esc(_int_text(most))}</text>')
     out.append(f'<text x="{left - 8}" y="{volume_top + volume_h + 4}" class="tick" text-anchor="end">0</text>')
-    out.append(
-        f'<text x="{left + 6}" y="{volume_top - 6}" class="axis-label">articles per {_esc(unit if unit in ("month", "year") else "period")}</text>'
-    )
-    out.append(
-        f'<text x="{left + plot_w / 2:.1f}" y="{height - 6}" class="axis-label" text-anchor="middle">'
-        f"{_esc(unit if unit in ('month', 'year') else 'period')}</text>"
-    )
+    out.append(f'<text x="{left + 6}" y="{volume_top - 8}" class="axis-label">articles per {_esc(per)}</text>')
+    out.append(f'<text x="{left + plot_w / 2:.1f}" y="{height - 6}" class="axis-label" text-anchor="middle">{_esc(unit_name)}</text>')
     out.append("</svg>")
     return "\n".join(out)
 
@@ -760,6 +878,10 @@ svg.bar { display: block; width: 100%; height: 12px; }
 .line-forecast { stroke: var(--forecast); } .line-unverified { stroke: var(--unverified); } .line-certainty { stroke: var(--certainty); }
 .mark-forecast { fill: var(--forecast); } .mark-unverified { fill: var(--unverified); } .mark-certainty { fill: var(--certainty); }
 .vol { fill: #a9a9b3; }
+.off-scale.mark-forecast, .off-scale.mark-unverified, .off-scale.mark-certainty { fill: #fff; stroke-width: 2; }
+.off-scale.mark-forecast { stroke: var(--forecast); } .off-scale.mark-unverified { stroke: var(--unverified); }
+.off-scale.mark-certainty { stroke: var(--certainty); }
+text.off-scale { font-size: 12px; }
 details.period-table { margin-top: 10px; }
 details.period-table summary { cursor: pointer; color: var(--muted); }
 .card { border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; margin: 16px 0; background: #fff; }
