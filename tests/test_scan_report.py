@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import pytest
 
 from linter.core.finding import CATEGORIES
-from linter.scan.report import TOP_RULES, locate_trigger, render_report
+from linter.archive.report import TOP_RULES, locate_trigger, render_report
 
 # ---------------------------------------------------------------- synthetic scan data
 
@@ -165,6 +165,7 @@ def build_report_data(seed: int = 10, months: int = 40, articles: int = 25, host
         "started": "2026-12-03T15:00:00Z",
         "seconds": 74.6,
         "prefilter": True,
+        "jobs": 2,
         "articles": total_articles + 12,
         "articles_from_cache": 1830,
         "words": total_words + 9000,
@@ -285,6 +286,7 @@ def test_headline_figures_are_shown(report_data, report_html):
         assert f'<span class="label">{label}</span>' in headline
     assert f"{summary['articles']:,}" in headline and f"{summary['words']:,}" in headline
     assert "1 min 15 s" in headline  # 74.6 s
+    assert f"{summary['words'] / 74.6:,.0f} words/s · 2 jobs" in headline
     assert '<span class="value">on</span>' in headline
     rate = summary["findings"] * 1000 / summary["words"]
     assert f"{rate:,.2f}" in headline

@@ -182,6 +182,9 @@ def _headline(summary: dict) -> str:
     seconds = _num(summary.get("seconds"))
     words_n = _num(words)
     speed = f"{words_n / seconds:,.0f} words/s" if words_n and seconds else ""
+    jobs = _num(summary.get("jobs"))
+    if jobs:
+        speed = " · ".join(t for t in (speed, f"{round(jobs)} job{'s' if jobs != 1 else ''}") if t)
     errors = _num(summary.get("errors")) or 0
     prefilter = summary.get("prefilter")
     prefilter_text = "on" if prefilter is True else "off" if prefilter is False else "–"
@@ -854,7 +857,7 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 table.compact { width: auto; min-width: 50%; }
 table.index { width: 100%; }
 table.index td:nth-child(2) { overflow-wrap: anywhere; }
-td.date { white-space: nowrap; }
+td.date, tbody th[scope="row"] { white-space: nowrap; }
 td.rule code { white-space: nowrap; margin-right: 4px; }
 .rule-name { overflow-wrap: anywhere; }
 .bar-cell { width: 30%; min-width: 80px; }
