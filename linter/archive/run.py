@@ -62,7 +62,9 @@ class ArticleOutcome:
     def records(self) -> Iterator[dict]:
         """findings.jsonl records: the article's fields, then the Finding record."""
         for f in self.findings:
-            yield {"article": self.id, "title": self.title, "date": self.date, **f}
+            # `path` is this article's: a cached result may come from an
+            # identical article elsewhere in the archive
+            yield {"article": self.id, "title": self.title, "date": self.date, **f, "path": self.id}
 
 
 @dataclass
