@@ -358,3 +358,14 @@ def test_the_python_api_yields_the_findings_jsonl_records(tmp_path, cli):
     cli(["scan", str(arch), "--out", str(out), "-j", "1", "-q"])
     written = [json.loads(line) for line in (out / "findings.jsonl").read_text().splitlines()]
     assert list(linter.scan(str(arch))) == written
+
+
+def test_identical_articles_each_get_their_own_findings(tmp_path, shared_engine):
+    """The second copy comes from the cache (same content hash) but is reported under its own id."""
+    arch = write_jsonl(tmp_path / "a.jsonl", [{"id": "first", "text": FORECAST}, {"id": "copy", "text": FORECAST}])
+    opts = ScanOptions(paths=[str(arch)], out=tmp_path / "out", jobs=1, isolated=True)
+    run(opts, shared_engine)
+    again = run(opts, shared_engine)
+    assert all(o.cached for o in again)  # one cache row serves both
+    records = [r for o in again for r in o.records()]
+    assert [(r["article"], r["path"]) for r in records] == [("first", "first"), ("copy", "copy")]
