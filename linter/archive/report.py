@@ -54,6 +54,7 @@ def render_report(summary: dict, top_articles: list[dict]) -> str:
             _header(summary),
             _headline(summary),
             _categories_section(summary),
+            _profile_section(summary),
             _time_section(summary),
             _rules_section(summary),
             _articles_section(articles),
@@ -231,6 +232,34 @@ def _categories_section(summary: dict) -> str:
         '<div class="scroll"><table class="compact">\n<thead><tr><th scope="col">Category</th>'
         '<th scope="col" class="num">Findings</th><th scope="col" class="num">Per 1,000 words</th>'
         '<th scope="col" class="num">Share</th></tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody></table></div>\n</section>"
+    )
+
+
+_PROFILE_STATUSES = ("asserted", "hedged", "attributed", "conditional", "question")
+
+
+def _profile_section(summary: dict) -> str:
+    """scan --profile: how the archive's sentences stand, overall and per period."""
+    shares = summary.get("profile_shares")
+    if not isinstance(shares, dict):
+        return ""
+    prof = summary.get("profile") if isinstance(summary.get("profile"), dict) else {}
+    head = "".join(f'<th scope="col" class="num">{_esc(s.capitalize())}</th>' for s in _PROFILE_STATUSES)
+    rows = []
+
+    def row(label: str, sentences, sh: dict) -> str:
+        cells = "".join(f'<td class="num">{_num(sh.get(s)) or 0:.0%}</td>' for s in _PROFILE_STATUSES)
+        return f"<tr><td>{_esc(label)}</td><td class=\"num\">{_int_text(_num(sentences) or 0)}</td>{cells}</tr>"
+
+    rows.append(row("All articles", prof.get("sentences"), shares))
+    for period in _list(summary.get("by_period")):
+        if isinstance(period, dict) and isinstance(period.get("profile_shares"), dict):
+            rows.append(row(str(period.get("period", "")), (period.get("profile") or {}).get("sentences"), period["profile_shares"]))
+    return (
+        '<section id="profile">\n<h2>Certainty profile</h2>\n'
+        "<p class=\"note\">Share of sentences the writer asserts, hedges or attributes to a source (scan --profile).</p>\n"
+        '<div class="scroll"><table class="compact">\n<thead><tr><th scope="col">Period</th><th scope="col" class="num">Sentences</th>'
+        + head + "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody></table></div>\n</section>"
     )
 
 

@@ -39,6 +39,7 @@ class ScanOptions:
     config: Path | None = None
     isolated: bool = False
     estimative: bool = False
+    profile: bool = False  # every sentence's status too (slower: every paragraph parsed)
     batch_words: int = 8000  # words per batch handed to a worker
     batch_articles: int = 32
 
@@ -55,9 +56,13 @@ class ArticleOutcome:
     cached: bool
     error: ArticleError | None = None
     size: int = 0
+    profile: dict | None = None
 
     def row(self) -> dict:
-        return {"id": self.id, "title": self.title, "date": self.date, "words": self.words}
+        out = {"id": self.id, "title": self.title, "date": self.date, "words": self.words}
+        if self.profile is not None:
+            out["profile"] = self.profile
+        return out
 
     def records(self) -> Iterator[dict]:
         """findings.jsonl records: the article's fields, then the Finding record."""
@@ -99,7 +104,7 @@ class Scan:
         self.check_settings = CheckSettings(
             model=options.model, select=tuple(options.select), ignore=tuple(options.ignore),
             config=str(options.config) if options.config else None, isolated=options.isolated,
-            estimative=options.estimative, prefilter=options.prefilter,
+            estimative=options.estimative, prefilter=options.prefilter, profile=options.profile,
         )
         self.jobs = options.jobs or default_jobs()
         if executor is not None:
@@ -116,15 +121,15 @@ class Scan:
 
     # ------------------------------------------------------------- keys
     def _fingerprint(self) -> str:
-        from linter.core.engine import DEFAULT_MODEL
-        from linter.core.rules import builtin_rules_dir, pack_files
+        from linter.core.models import DEFAULT_MODEL
+        from linter.core.rule_files import builtin_rules_dir, pack_files
 
         model = self.o.model or self.settings_cwd.model or DEFAULT_MODEL
         packs = pack_files([builtin_rules_dir()]) + pack_files(sorted(set(self.settings_cwd.rule_packs)))
         return fingerprint({
             "hedgelint": __version__, "model": model, "model_version": model_version(model),
             "packs": pack_digest(packs), "select": self.o.select, "ignore": self.o.ignore,
-            "estimative": self.o.estimative, "prefilter": self.o.prefilter,
+            "estimative": self.o.estimative, "prefilter": self.o.prefilter, "profile": self.o.profile,
             "config": self._settings_key(self.settings_cwd),
         })
 
@@ -201,7 +206,7 @@ class Scan:
                     hit = self.cache.get(self.fingerprint, key) if self.cache else None
                     if hit is not None:
                         err = ArticleError(a.id, a.where, hit.error, a.size) if hit.error else None
-                        window.append(_Slot(outcome=ArticleOutcome(a.id, a.title, a.date, hit.words, hit.findings, True, err, a.size)))
+                        window.append(_Slot(outcome=ArticleOutcome(a.id, a.title, a.date, hit.words, hit.findings, True, err, a.size, hit.profile)))
                     else:
                         a.key = key
                         if open_slot is None:
@@ -222,9 +227,9 @@ class Scan:
 
     def _store(self, article: Article, res: ArticleResult) -> ArticleOutcome:
         if self.cache is not None:
-            self.cache.put(self.fingerprint, article.key, res.words, res.findings, res.error)
+            self.cache.put(self.fingerprint, article.key, res.words, res.findings, res.error, res.profile)
         err = ArticleError(article.id, article.where, res.error, article.size) if res.error else None
-        return ArticleOutcome(article.id, article.title, article.date, res.words, res.findings, False, err, article.size)
+        return ArticleOutcome(article.id, article.title, article.date, res.words, res.findings, False, err, article.size, res.profile)
 
     def close(self) -> None:
         self.executor.close()
@@ -233,14 +238,14 @@ class Scan:
             self.cache = None
 
     def rule_info(self) -> dict[str, tuple[str, str]]:
-        """Rule id -> (name, category), read from the packs without the model."""
-        from linter.core.rules import load_packs
+        """Rule id -> (name, category), read from the packs without the model or spaCy."""
+        from linter.core.rule_files import builtin_rules_dir, pack_files, rule_index
 
         try:
-            rs = load_packs(extra=sorted(set(self.settings_cwd.rule_packs)))
+            files = pack_files([builtin_rules_dir()]) + pack_files(sorted(set(self.settings_cwd.rule_packs)))
         except Exception:
             return {}
-        return {r.id: (r.name, r.category) for r in rs.rules}
+        return rule_index(files)
 
 
 def scan(paths_or_records, *, out: str | Path | None = None, jobs: int | None = 1, prefilter: bool = True,

