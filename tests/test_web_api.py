@@ -342,3 +342,29 @@ def test_v2_languages(client):
     langs = client.get("/v2/languages").json()
     assert {"name": "English (US)", "code": "en", "longCode": "en-US"} in langs
     assert all(set(x) == {"name", "code", "longCode"} for x in langs)
+
+
+# ------------------------------------------------------------------ the command
+def test_serve_binds_to_loopback_by_default_and_says_so(cli, monkeypatch):
+    import uvicorn
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
+    r = cli(["serve", "--port", "8123"])
+    assert r.exit_code == 0, r.output
+    (app, kw), = calls
+    assert kw["host"] == "127.0.0.1" and kw["port"] == 8123
+    assert "http://127.0.0.1:8123/" in r.output and "only this computer" in r.output
+    assert "warning" not in r.output
+    assert app.allowed_hosts is not None and "localhost" in app.allowed_hosts
+
+
+def test_serve_warns_when_told_to_listen_beyond_this_computer(cli, monkeypatch):
+    import uvicorn
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(kw))
+    r = cli(["serve", "--host", "0.0.0.0"])
+    assert r.exit_code == 0
+    assert calls[0]["host"] == "0.0.0.0"
+    assert "warning: listening on 0.0.0.0" in r.output and "other computers" in r.output

@@ -61,7 +61,7 @@
     const doc = $("doc");
     doc.replaceChildren();
     doc.classList.toggle("word", state.draft.kind === "docx");
-    const text = state.draft.text;
+    const text = displayText(state.draft.text, state.draft.kind);
     const shown = visible();
     const cuts = new Set([0, text.length]);
     shown.forEach((f) => { cuts.add(f.offset); cuts.add(f.end); });
@@ -83,6 +83,23 @@
       appendText(mark, piece);
       doc.appendChild(mark);
     }
+  }
+
+  // A hard-wrapped paragraph reads better reflowed to the window (a phone is
+  // narrower than the source's lines): a line break inside running prose is
+  // drawn as a space. Same length, so every offset still holds; lines that
+  // start a list item, heading, quotation, table row or tag keep their break.
+  const BLOCK_START = /^\s*([-*+>#|<]|\d+[.)]\s)/;
+  function displayText(text, kind) {
+    if (kind === "docx") return text;
+    const lines = text.split("\n");
+    let out = lines[0];
+    for (let i = 1; i < lines.length; i++) {
+      const prev = lines[i - 1], line = lines[i];
+      const soft = prev.trim() && line.trim() && !/^\s/.test(line) && !BLOCK_START.test(line) && !/^\s*#/.test(prev) && !/^\s*</.test(prev);
+      out += (soft ? " " : "\n") + line;
+    }
+    return out;
   }
 
   function appendText(parent, piece) {
@@ -201,7 +218,9 @@
     const c = document.getElementById("card-" + id);
     if (c) c.classList.add("active");
     const target = scrollTarget === "card" ? c : marks[0];
-    if (target) target.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    // one column (a phone): the card is far below the text, so bring it to the top
+    const narrow = window.matchMedia("(max-width: 900px)").matches;
+    if (target) target.scrollIntoView({ block: narrow ? "start" : "nearest", behavior: "smooth" });
   }
 
   // ------------------------------------------------------------ actions
