@@ -131,6 +131,7 @@ def shots(browser, url: str, out: Path) -> None:
         page.wait_for_selector("mark.hl")
         page.screenshot(path=str(out / f"{name}-2-highlights.png"))
         page.locator('mark.hl[data-id^="HL101:"]').click()
+        time.sleep(1.2)  # the smooth scroll to the card
         page.locator("#cards .card.active summary", has_text="Why it fired").click()
         time.sleep(1.2)  # the smooth scroll to the card
         page.screenshot(path=str(out / f"{name}-3-card.png"))

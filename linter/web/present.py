@@ -34,7 +34,18 @@ def describe_check(c: ContextCheck) -> str:
     return f"'{c.cue}' was seen but does not lower the writer's confidence{note}."
 
 
-def finding_json(f: Finding, rules: dict, u16: Utf16Offsets) -> dict:
+def _whole_words(text: str, start: int, end: int, replacement: str) -> tuple[str, str]:
+    """The edit as whole words before and after, for showing it: "T" -> "Unconfirmed
+    reports say t" reads as "The" -> "Unconfirmed reports say the"."""
+    a, b = start, end
+    while a > 0 and text[a - 1].isalnum():
+        a -= 1
+    while b < len(text) and text[b].isalnum():
+        b += 1
+    return text[a:b], text[a:start] + replacement + text[end:b]
+
+
+def finding_json(f: Finding, rules: dict, u16: Utf16Offsets, text: str = "") -> dict:
     rule = rules.get(f.rule)
     out = f.to_dict()
     out.pop("path", None)
@@ -49,14 +60,15 @@ def finding_json(f: Finding, rules: dict, u16: Utf16Offsets) -> dict:
         why=[describe_check(c) for c in f.context],
         rewrites=[
             {
-                "old": s.old,
-                "new": s.replacement,
+                "old": shown[0],
+                "new": shown[1],
                 "reads": s.preview,
                 "safe": s.safe,
                 "offset": u16.to16(s.start),
                 "end": u16.to16(s.end),
             }
             for s in f.suggestions
+            for shown in [_whole_words(text, s.start, s.end, s.replacement) if text else (s.old, s.replacement)]
         ],
     )
     return out
@@ -73,5 +85,5 @@ def checked_json(c: Checked, rules: dict) -> dict:
         "bom": c.bom,
         # a Word draft is never rewritten: its suggestions become comments
         "editable": c.kind != "docx",
-        "findings": [finding_json(f, rules, u16) for f in findings],
+        "findings": [finding_json(f, rules, u16, c.text) for f in findings],
     }

@@ -174,6 +174,14 @@
     }
 
     const actions = el("div", "card-actions");
+    const back = el("button", "goto", "Show in the draft");  // phones only (CSS): the text is a screen away
+    back.type = "button";
+    back.addEventListener("click", (ev) => {
+      ev.stopPropagation();
+      const mark = document.querySelector('mark.hl[data-id="' + CSS.escape(f.id) + '"]');
+      if (mark) { mark.scrollIntoView({ block: "center", behavior: "smooth" }); mark.focus({ preventScroll: true }); }
+    });
+    actions.appendChild(back);
     const dismiss = el("button", "dismiss", "Dismiss");
     dismiss.type = "button";
     dismiss.addEventListener("click", (ev) => { ev.stopPropagation(); dismissFinding(f); });
@@ -220,6 +228,8 @@
     const target = scrollTarget === "card" ? c : marks[0];
     // one column (a phone): the card is far below the text, so bring it to the top
     const narrow = window.matchMedia("(max-width: 900px)").matches;
+    // a card touched on a phone stays put (the text is a screen away); on a desktop the text is beside it
+    if (narrow && scrollTarget === "doc") return;
     if (target) target.scrollIntoView({ block: narrow ? "start" : "nearest", behavior: "smooth" });
   }
 
