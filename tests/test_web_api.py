@@ -338,6 +338,18 @@ def test_v2_check_filters_other_languages_and_bad_requests(client):
     assert len(r.json()["matches"]) == 1
 
 
+def test_v2_answers_other_origins_only_when_allowed(client, engine):
+    assert "access-control-allow-origin" not in client.post("/v2/check", data={"text": CLAIM, "language": "en"}).headers
+    assert client.options("/v2/check").status_code == 405
+    with TestClient(create_app(engine, allow_origin="*")) as c:
+        pre = c.options("/v2/check", headers={"origin": "moz-extension://abc", "access-control-request-method": "POST"})
+        assert pre.status_code == 204 and pre.headers["access-control-allow-origin"] == "*"
+        assert "POST" in pre.headers["access-control-allow-methods"]
+        r = c.post("/v2/check", data={"text": CLAIM, "language": "en"}, headers={"origin": "moz-extension://abc"})
+        assert r.headers["access-control-allow-origin"] == "*" and len(r.json()["matches"]) == 1
+        assert "access-control-allow-origin" not in c.post("/api/check", json={"text": CLAIM}).headers
+
+
 def test_v2_languages(client):
     langs = client.get("/v2/languages").json()
     assert {"name": "English (US)", "code": "en", "longCode": "en-US"} in langs

@@ -166,14 +166,31 @@ def revised_name(name: str) -> str:
 
 
 def create_app(engine, config: Path | None = None, isolated: bool = False, root: Path | None = None,
-               allowed_hosts: list[str] | None = None, max_body: int = MAX_BODY):
+               allowed_hosts: list[str] | None = None, max_body: int = MAX_BODY, allow_origin: str | None = None):
     """The ASGI application over a loaded `engine`.
 
     `config`, `isolated` and `root` choose the configuration as `hedgelint
     check` would for a file named like the draft in `root` (default: the
     current directory). `allowed_hosts` limits the Host header (None: any).
+    `allow_origin`, as LanguageTool's server's --allow-origin, lets scripts
+    of that origin ("*": any) call /v2/ from a browser page; the page's own
+    API never answers another origin.
     """
     checker = DraftChecker(engine, config, isolated, root)
+
+    def cors(response: Response) -> Response:
+        if allow_origin:
+            response.headers["access-control-allow-origin"] = allow_origin
+        return response
+
+    def preflight() -> Response:
+        if not allow_origin:
+            return Response(status_code=405)
+        return cors(Response(status_code=204, headers={
+            "access-control-allow-methods": "GET, POST, OPTIONS",
+            "access-control-allow-headers": "Content-Type",
+            "access-control-max-age": "600",
+        }))
 
     def rules():
         return checker.rules
@@ -241,6 +258,8 @@ def create_app(engine, config: Path | None = None, isolated: bool = False, root:
         return _attachment(out, revised_name(name), DOCX_TYPE)
 
     async def lt_check(request: Request):
+        if request.method == "OPTIONS":
+            return preflight()
         try:
             fields = dict(request.query_params)
             if request.method == "POST":
@@ -253,11 +272,13 @@ def create_app(engine, config: Path | None = None, isolated: bool = False, root:
             result = await run_in_threadpool(languagetool.check, checker, fields)
         except DraftError as exc:
             # LanguageTool answers a bad request with a plain-text reason
-            return Response(exc.message, status_code=400, media_type="text/plain; charset=utf-8")
-        return JSONResponse(result)
+            return cors(Response(exc.message, status_code=400, media_type="text/plain; charset=utf-8"))
+        return cors(JSONResponse(result))
 
     async def lt_languages(request: Request):
-        return JSONResponse(languagetool.languages())
+        if request.method == "OPTIONS":
+            return preflight()
+        return cors(JSONResponse(languagetool.languages()))
 
     routes = [
         Route("/", index),
@@ -266,8 +287,8 @@ def create_app(engine, config: Path | None = None, isolated: bool = False, root:
         Route("/api/accept", api_accept, methods=["POST"]),
         Route("/api/download", api_download, methods=["POST"]),
         Route("/api/download-docx", api_download_docx, methods=["POST"]),
-        Route("/v2/check", lt_check, methods=["GET", "POST"]),
-        Route("/v2/languages", lt_languages),
+        Route("/v2/check", lt_check, methods=["GET", "POST", "OPTIONS"]),
+        Route("/v2/languages", lt_languages, methods=["GET", "OPTIONS"]),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     app = Starlette(routes=routes)

@@ -117,6 +117,9 @@
     $("summary").textContent = shown.length
       ? shown.length + (shown.length === 1 ? " passage" : " passages") + " to review: " + parts.join(", ")
       : "Nothing flagged. The draft's claims are hedged or sourced as far as hedgelint can tell.";
+    if (state.draft.kind === "docx" && shown.length) {
+      $("summary").textContent += ". A Word draft is not rewritten: the download adds each suggestion as a Word comment.";
+    }
     $("edit").hidden = !state.draft.editable;
     $("download").textContent = state.draft.kind === "docx" ? "Download with comments" : "Download revised draft";
   }
