@@ -312,6 +312,19 @@ def evaluate(
     typer.echo(render_json(report) if format == "json" else render_text(report, show_errors))
 
 
+@app.command()
+def lsp(
+    stdio: bool = typer.Option(True, "--stdio", help="Speak the protocol on standard input and output (the only transport; accepted because editors pass it)."),
+) -> None:
+    """Run the language server for editors (diagnostics, quick fixes, hover) on stdio."""
+    try:
+        from linter.lsp.server import serve
+    except ImportError as exc:
+        _err(f"hedgelint: error: the language server needs pygls ({exc.name} is missing): pip install 'hedgelint[lsp]'")
+        raise typer.Exit(EXIT_ERROR)
+    serve()
+
+
 def main() -> None:
     app(prog_name="hedgelint")
 
