@@ -52,7 +52,9 @@ class Lines:
 
     def column(self, position: types.Position) -> tuple[int, int]:
         """An LSP Position as an engine (line, column); past the end clamps."""
-        n = min(max(position.line, 0), len(self.lines) - 1)
+        if position.line >= len(self.lines):  # a range "to the end" often ends on the line after the last
+            return len(self.lines), len(self.lines[-1]) + 1
+        n = max(position.line, 0)
         text, units, col = self.lines[n], 0, 0
         while col < len(text) and units < position.character:
             units += _units(text[col], self.encoding)
