@@ -314,7 +314,7 @@ def evaluate(
 
 @app.command()
 def lsp(
-    stdio: bool = typer.Option(True, "--stdio", help="Speak the protocol on standard input and output (the only transport; accepted because editors pass it)."),
+    stdio: bool = typer.Option(False, "--stdio", help="Accepted because many editors pass it: standard input and output is the only transport."),
 ) -> None:
     """Run the language server for editors (diagnostics, quick fixes, hover) on stdio."""
     try:
