@@ -449,6 +449,19 @@ def serve(
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
+@app.command()
+def lsp(
+    stdio: bool = typer.Option(False, "--stdio", help="Accepted because many editors pass it: standard input and output is the only transport."),
+) -> None:
+    """Run the language server for editors (diagnostics, quick fixes, hover) on stdio."""
+    try:
+        from linter.lsp.server import serve
+    except ImportError as exc:
+        _err(f"hedgelint: error: the language server needs pygls ({exc.name} is missing): pip install 'hedgelint[lsp]'")
+        raise typer.Exit(EXIT_ERROR)
+    serve()
+
+
 def main() -> None:
     app(prog_name="hedgelint")
 
