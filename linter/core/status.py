@@ -53,6 +53,7 @@ _EFFECT = {
     "booster": None,
 }
 
+_NO_ANCHOR = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "INTJ", "SYM", "X", "SPACE"}
 # scope.py checks asked of every word; order is irrelevant (all are kept).
 _KINDS = ("question", "conditional", "quote", "attribution", "hedge", "embedded", "negation")
 
@@ -87,6 +88,8 @@ FACTIVE_ADJECTIVES = {"aware", "surprised", "surprising", "glad", "sad", "sorry"
 _FALSE_ADJECTIVES = {"false", "untrue", "wrong", "incorrect", "mistaken"}
 _BELIEF_ADJECTIVES = {"sure", "convinced", "confident", "positive", "persuaded"}
 COUNTERFACTIVE_VERBS = {"pretend", "wish", "fake", "feign"}
+# the small model lemmatises "hoped" as "hop"
+_NON_COMMITTING_FORMS = {"hoped", "hopes", "hoping"}
 NEG_RAISING = {"think", "believe", "expect", "suppose", "imagine", "reckon", "anticipate"}
 _NON_COMMITTING = {"hope", "want", "wonder", "ask", "fear", "plan", "intend", "try", "hypothesize", "hypothesise", "predict"}
 
@@ -175,6 +178,7 @@ class StatusAnalyser:
         if self._last is not None and self._last[0] is doc and self._last[1] == len(doc):
             return self._last[2]
         out: list[SentenceStatus] = []
+        self._text = doc.text  # Doc.text joins every token on each call: once per Doc
         for sents in _paragraphs(doc):
             paras = (ParagraphInfo(doc, self.base.lex, sents), ParagraphInfo(doc, self.lex, sents))
             for k, sent in enumerate(sents):
@@ -195,7 +199,9 @@ class StatusAnalyser:
             if old is None or _rank(c) < _rank(old):
                 cues[key] = c
 
-        words = [t for t in sent if not t.is_space and not t.is_punct or t.text == "?"]
+        # Function words add no reach: a check from a determiner, preposition
+        # or conjunction looks at what its head's check already sees.
+        words = [t for t in sent if t.pos_ not in _NO_ANCHOR and not t.is_space and not t.is_punct or t.text == "?"]
         for scope, para in zip((self.base, self.general), paras):
             for tok in words:
                 for kind in _KINDS:
@@ -206,7 +212,7 @@ class StatusAnalyser:
             neg = self.base.negation_at(tok)
             if neg is not None and neg.pos_ in ("NOUN", "PROPN"):
                 neg = next((d for d in neg.children if d.dep_ == "det" and d.lower_ == "no"), neg)
-            if neg is not None and neg.sent.start == sent.start:
+            if neg is not None and sent.start <= neg.i < sent.end:
                 add(Cue(neg.text, "negation", neg.idx, neg.idx + len(neg.text), "negation"))
             add(self._booster(tok))
             add(self._open_predicate(tok))
@@ -230,7 +236,7 @@ class StatusAnalyser:
             q = para.in_quote(anchor)
             if q is None:
                 return None
-            return Cue(para.doc.text[q[0]: q[1]], "quotation", q[0], q[1], "quote", check.note or "")
+            return Cue(self._text[q[0]: q[1]], "quotation", q[0], q[1], "quote", check.note or "")
         if check.kind == "question":
             last = next((t for t in reversed(list(sent)) if t.text == "?"), None)
             if last is None:
@@ -255,7 +261,7 @@ class StatusAnalyser:
         if check.kind == "negation" and ctype in ("negation", "hedge_adverb"):
             toks = [key] if ctype == "negation" else toks
         a, b = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        return Cue(sent.doc.text[a:b], ctype, a, b, check.kind, check.note or "", counts)
+        return Cue(self._text[a:b], ctype, a, b, check.kind, check.note or "", counts)
 
     def _type(self, check, key: Token) -> str | None:
         kind, note, low = check.kind, check.note or "", key.lower_
@@ -340,7 +346,7 @@ class StatusAnalyser:
             if neg is not None or little is not None:
                 first = neg if neg is not None else little
                 a, b = min(first.idx, tok.idx), max(first.idx + len(first.text), tok.idx + len(tok.text))
-                return Cue(tok.doc.text[a:b], "hedge_adverb", a, b, "open_predicate", "denies that it is settled")
+                return Cue(self._text[a:b], "hedge_adverb", a, b, "open_predicate", "denies that it is settled")
         return None
 
     def _booster(self, tok: Token) -> Cue | None:
@@ -367,9 +373,9 @@ class StatusAnalyser:
             while hi > lo and (sent.doc[hi].is_punct or sent.doc[hi].is_space or sent.doc[hi].dep_ == "cc" or hi not in {t.i for t in own}):
                 hi -= 1
             a, b = sent.doc[lo].idx, sent.doc[hi].idx + len(sent.doc[hi].text)
-            yield ClauseStatus(head, a, b, sent.doc.text[a:b], self.commitment(head, para))
+            yield ClauseStatus(head, a, b, self._text[a:b], self.commitment(head, para, sent))
 
-    def commitment(self, head: Token, para: ParagraphInfo) -> str:
+    def commitment(self, head: Token, para: ParagraphInfo, sent: Span | None = None) -> str:
         """Does the writer commit to this clause's content?"""
         # the clause's content predicate: "seem to have failed" -> failed
         pred = head
@@ -389,7 +395,7 @@ class StatusAnalyser:
                     check = scope.run(kind, anchor, para)
                     if check is None or check.result != "cleared":
                         continue
-                    toks = _locate(check.cue or "", anchor, head.sent)
+                    toks = _locate(check.cue or "", anchor, sent if sent is not None else head.sent)
                     if kind == "hedge" and toks and self._type(check, toks[-1]) is None:
                         continue  # "can" of ability, "should" of duty: still the writer's
                     if kind == "attribution" and toks and self._type(check, toks[-1]) is None:
@@ -446,7 +452,7 @@ class StatusAnalyser:
                 if alem == "certain" and subj is not None and subj.lower_ not in ("it",):
                     return "not_committed"  # "he is certain that": his conviction
                 return "committed"
-            if lem in _NON_COMMITTING:
+            if lem in _NON_COMMITTING or gov.lower_ in _NON_COMMITTING_FORMS:
                 return "not_committed"
             cur = gov
         return None
