@@ -369,3 +369,36 @@ def test_identical_articles_each_get_their_own_findings(tmp_path, shared_engine)
     assert all(o.cached for o in again)  # one cache row serves both
     records = [r for o in again for r in o.records()]
     assert [(r["article"], r["path"]) for r in records] == [("first", "first"), ("copy", "copy")]
+
+
+def test_profile_counts_every_sentence_status_without_changing_findings(tmp_path, shared_engine, engine, cli):
+    from linter.core.status import profile
+
+    records = [
+        {"id": "p1", "date": "2020-01-01", "text": FORECAST + " " + HEDGED + "\n\nIs the regime finished? Officials said the talks had failed."},
+        {"id": "p2", "date": "2021-01-01", "text": "If the army splits, the junta will fall. " + EXECUTION},
+    ]
+    arch = write_jsonl(tmp_path / "a.jsonl", records)
+    plain = run(ScanOptions(paths=[str(arch)], jobs=1, use_cache=False, isolated=True), shared_engine)
+    opts = ScanOptions(paths=[str(arch)], out=tmp_path / "out", jobs=1, isolated=True, profile=True)
+    profiled = run(opts, shared_engine)
+    assert [o.findings for o in profiled] == [o.findings for o in plain]
+    for rec, o in zip(records, profiled):
+        expected: dict = {}
+        for para in rec["text"].split("\n\n"):
+            for k, v in profile(engine.nlp(para)).items():
+                expected[k] = expected.get(k, 0) + v
+        assert o.profile == expected
+    assert profiled[0].profile["question"] >= 1 and profiled[0].profile["attributed"] >= 1 and profiled[1].profile["conditional"] >= 1
+    again = run(opts, shared_engine)
+    assert all(o.cached for o in again) and [o.profile for o in again] == [o.profile for o in profiled]
+    result = cli(["scan", str(arch), "--out", str(tmp_path / "cli"), "--profile", "-j", "1", "--isolated", "-q"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(open(tmp_path / "cli" / "articles.csv", encoding="utf-8")))
+    p1 = profiled[0].profile
+    assert int(rows[0]["sentences"]) == p1["sentences"]
+    assert float(rows[0]["asserted_share"]) == pytest.approx(p1["asserted"] / p1["sentences"], abs=0.001)
+    summary = json.loads((tmp_path / "cli" / "summary.json").read_text())
+    assert summary["profile"]["sentences"] == sum(o.profile["sentences"] for o in profiled)
+    assert all("profile_shares" in p for p in summary["by_period"])
+    assert 'id="profile"' in (tmp_path / "cli" / "report.html").read_text()
