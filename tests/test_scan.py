@@ -402,3 +402,16 @@ def test_profile_counts_every_sentence_status_without_changing_findings(tmp_path
     assert summary["profile"]["sentences"] == sum(o.profile["sentences"] for o in profiled)
     assert all("profile_shares" in p for p in summary["by_period"])
     assert 'id="profile"' in (tmp_path / "cli" / "report.html").read_text()
+
+
+def test_output_order_holds_when_cached_and_new_articles_interleave(tmp_path, shared_engine):
+    """A resumed or partly changed archive: every other article is cached."""
+    records = corpus_articles(30)
+    arch = write_jsonl(tmp_path / "a.jsonl", records[::2])
+    opts = dict(out=tmp_path / "out", jobs=1, isolated=True, batch_articles=8)
+    run(ScanOptions(paths=[str(arch)], **opts), shared_engine)
+    write_jsonl(arch, records[:25] + ["{broken"] + records[25:])
+    scan = Scan(ScanOptions(paths=[str(arch)], **opts), engine_factory=shared_engine)
+    out = list(scan.outcomes())
+    assert [o.id for o in out] == [r["id"] for r in records[:25]] + [None] + [r["id"] for r in records[25:]]
+    assert [o.cached for o in out if o.id] == [i % 2 == 0 for i in range(30)]

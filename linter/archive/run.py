@@ -178,6 +178,12 @@ class Scan:
             if open_slot is slot:
                 open_slot = None
 
+        def close_open_batch() -> None:
+            """An outcome queued behind the batch being filled: that batch takes
+            no more articles (a later one would come out before the outcome)."""
+            if open_slot is not None:
+                submit(open_slot)
+
         def drain(wait_for_head: bool) -> Iterator[ArticleOutcome]:
             """Emit finished slots from the head; optionally wait for the first."""
             while window:
@@ -200,12 +206,14 @@ class Scan:
         try:
             for a in self._articles():
                 if isinstance(a, ArticleError):
+                    close_open_batch()
                     window.append(_Slot(outcome=ArticleOutcome(a.id, None, None, 0, [], False, a, a.size)))
                 else:
                     key = self._article_key(a)
                     hit = self.cache.get(self.fingerprint, key) if self.cache else None
                     if hit is not None:
                         err = ArticleError(a.id, a.where, hit.error, a.size) if hit.error else None
+                        close_open_batch()
                         window.append(_Slot(outcome=ArticleOutcome(a.id, a.title, a.date, hit.words, hit.findings, True, err, a.size, hit.profile)))
                     else:
                         a.key = key
