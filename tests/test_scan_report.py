@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import pytest
 
 from linter.core.finding import CATEGORIES
-from linter.archive.report import TOP_RULES, locate_trigger, render_report
+from linter.archive.report import TOP_RULES, changed_span, locate_trigger, render_report
 
 # ---------------------------------------------------------------- synthetic scan data
 
@@ -529,6 +529,23 @@ def test_every_rendered_mark_is_its_trigger(report_data, report_html):
     assert _marks(report_html) == [t.replace("&", "&amp;") for t in expected]
 
 
+def test_a_repeated_trigger_is_marked_where_the_suggestion_edits_it():
+    summary, top = build_report_data(months=2, articles=1, hostile=False)
+    sentence = "It is beyond question that he died, and beyond question that they lied."
+    second = sentence.rindex("beyond question")
+    flag = dict(_flag(SENTENCES[17], random.Random(1)), sentence=sentence, text="beyond question", start=sentence.index("beyond question"))
+    for preview, expected in (
+        ("It is beyond question that he died, and that they lied.", second),  # drops the second
+        ("It is beyond question that he died, and probably that they lied.", second),
+        ("It is probably true that he died, and beyond question that they lied.", 6),  # edits the first
+    ):
+        flag["suggestions"] = [{"replacement": "", "preview": preview, "safe": True}]
+        top[0]["flagged"] = [flag]
+        html = render_report(summary, top)
+        shown = re.search(r'<p class="sentence">(.*?)</p>', html, re.S).group(1)
+        assert shown.index("<mark") == expected, preview
+
+
 def test_trigger_missing_from_its_sentence_is_shown_beside_it():
     summary, top = build_report_data(months=2, articles=1, hostile=False)
     top[0]["flagged"] = [dict(_flag(SENTENCES[0], random.Random(1)), text="is doomed", start=4)]
@@ -556,7 +573,26 @@ def test_each_flag_carries_its_category_name_message_and_suggestion(report_data,
     assert first["message"].replace("'", "&#x27;") in item
     preview = re.search(r'<span class="preview">(.*?)</span>', item).group(1)
     assert re.sub(r"</?ins[^>]*>", "", preview) == first["suggestions"][0]["preview"].replace("'", "&#x27;")
-    assert re.search(r'<ins class="fix">(.*?)</ins>', preview).group(1) == first["suggestions"][0]["replacement"]
+    changed = re.search(r'<ins class="fix">(.*?)</ins>', preview).group(1)
+    assert changed and changed in first["suggestions"][0]["replacement"]
+
+
+@pytest.mark.parametrize(
+    "original, preview, changed",
+    [
+        ("The regime will not survive the year.", "The regime may not survive the year.", "may"),
+        ("The junta will collapse before the monsoon.", "The junta could collapse before the monsoon.", "could"),
+        ("The minister was executed in April.", "The minister was reportedly executed in April.", "reportedly"),
+        # the first "A" of the sentence is not what the edit put there
+        ("A source said: Aliaksei is clearly guilty.", "A source said: Aliaksei is probably guilty.", "probably"),
+        ("Two commanders  opened\ntalks.", "Unconfirmed reports say two commanders opened talks.", "Unconfirmed reports say two"),
+        ("It is beyond question that Aliaksei died.", "Aliaksei died.", None),  # a deletion marks nothing
+        ("Kim Jŏng-ŭn’s 🚀 regime will fall.", "Kim Jŏng-ŭn’s 🚀 regime could fall.", "could"),
+    ],
+)
+def test_the_marked_part_of_a_preview_is_what_the_edit_changed(original, preview, changed):
+    span = changed_span(original, preview)
+    assert (preview[span[0] : span[1]] if span else None) == changed
 
 
 def test_suggestion_without_a_findable_replacement_shows_the_plain_preview():
@@ -564,12 +600,14 @@ def test_suggestion_without_a_findable_replacement_shows_the_plain_preview():
     flag = _flag(SENTENCES[0], random.Random(1))
     flag["suggestions"] = [
         {"replacement": "", "preview": "The junta collapse before the monsoon.", "safe": False},
-        {"replacement": "<b>could</b>", "preview": "The junta <b>could</b> collapse.", "safe": True},
+        {"replacement": "<b>could</b>", "preview": "The junta <b>could</b> collapse before the monsoon.", "safe": True},
     ]
     top[0]["flagged"] = [flag]
     html = render_report(summary, top)
     assert '<span class="preview">The junta collapse before the monsoon.</span> <span class="unsafe">check by hand</span>' in html
     assert '<ins class="fix">&lt;b&gt;could&lt;/b&gt;</ins>' in html and "<b>" not in html
+    flag["suggestions"] = [{"replacement": "may", "preview": "", "safe": True}]  # no preview: the bare replacement
+    assert '<span class="preview"><ins class="fix">may</ins></span>' in render_report(summary, top)
 
 
 def test_flags_beyond_the_first_five_fold_into_details(report_data, report_html):

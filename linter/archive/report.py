@@ -720,12 +720,47 @@ def _clip_sentence(sentence: str, span: tuple[int, int] | None) -> tuple[str, tu
     return clipped, new_span, lo > 0, hi < len(sentence)
 
 
+def edit_position(original: str, preview: str) -> int | None:
+    """Where in `original` the first word a suggestion changes begins, or None."""
+    words = list(re.finditer(r"\S+", original))
+    new = preview.split()
+    if not words or not new or [w.group() for w in words] == new:
+        return None
+    head = 0
+    while head < min(len(words), len(new)) and words[head].group() == new[head]:
+        head += 1
+    return words[head].start() if head < len(words) else len(original)
+
+
+def _occurrence_the_edit_touches(sentence: str, span, flag: dict) -> tuple[int, int] | None:
+    # A trigger that occurs twice ("beyond question that ... and beyond question
+    # that ...") may come with the offset of its first occurrence; the
+    # suggestion's rewrite shows which one the finding is about.
+    if span is None:
+        return None
+    text = sentence[span[0] : span[1]]
+    occurrences = [m.start() for m in re.finditer(re.escape(text), sentence)]
+    if len(occurrences) < 2:
+        return None
+    for suggestion in _list(flag.get("suggestions")):
+        if not isinstance(suggestion, dict) or not suggestion.get("preview"):
+            continue
+        where = edit_position(sentence, str(suggestion["preview"]))
+        if where is None:
+            continue
+        for occ in occurrences:
+            if occ <= where <= occ + len(text):
+                return occ, occ + len(text)
+    return None
+
+
 def _highlighted_sentence(flag: dict) -> str:
     sentence = str(flag.get("sentence") or "")
     text = str(flag.get("text") or "")
     category = flag.get("category")
     cls = _category_class(category)
     span = locate_trigger(sentence, text, flag.get("start", -1))
+    span = _occurrence_the_edit_touches(sentence, span, flag) or span
     sentence, span, cut_left, cut_right = _clip_sentence(sentence, span)
     before = "… " if cut_left else ""
     after = " …" if cut_right else ""
@@ -742,13 +777,37 @@ def _highlighted_sentence(flag: dict) -> str:
     )
 
 
-def _suggestion_preview(suggestion: dict) -> str:
-    """The rewritten sentence with the replacement marked, or the bare replacement."""
+def changed_span(original: str, preview: str) -> tuple[int, int] | None:
+    """The words of `preview` that differ from `original`, as (start, end) in preview.
+
+    Compared word by word (whitespace-separated, as previews are collapsed):
+    the words both share at the start and at the end are unchanged, the rest
+    is the edit. Searching the preview for the replacement instead would mark
+    the first "may" or "A" in the sentence, not the one the edit put there.
+    None for a pure deletion.
+    """
+    old = original.split()
+    new = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", preview)]
+    if not old or not new:
+        return None
+    limit = min(len(old), len(new))
+    head = 0
+    while head < limit and old[head] == new[head][2]:
+        head += 1
+    tail = 0
+    while tail < limit - head and old[-1 - tail] == new[-1 - tail][2]:
+        tail += 1
+    changed = new[head : len(new) - tail]
+    return (changed[0][0], changed[-1][1]) if changed else None
+
+
+def _suggestion_preview(suggestion: dict, sentence: str) -> str:
+    """The rewritten sentence with what the edit changed marked, or the bare replacement."""
     preview = str(suggestion.get("preview") or "")
     replacement = str(suggestion.get("replacement") or "")
     if not preview:
         return f'<span class="preview"><ins class="fix">{_esc(replacement)}</ins></span>' if replacement else ""
-    span = locate_trigger(preview, replacement, -1) if replacement.strip() else None
+    span = changed_span(sentence, preview)
     if span is None:
         # A dropped trigger leaves nothing to mark; the sentence says it all.
         return f'<span class="preview">{_esc(preview)}</span>'
@@ -778,7 +837,7 @@ def _flag_item(flag: dict) -> str:
         for suggestion in suggestions[:3]:
             safe = suggestion.get("safe")
             tag = '<span class="safe">safe</span>' if safe is True else '<span class="unsafe">check by hand</span>'
-            items.append(f"<li>{_suggestion_preview(suggestion)} {tag}</li>")
+            items.append(f"<li>{_suggestion_preview(suggestion, str(flag.get('sentence') or ''))} {tag}</li>")
         if len(suggestions) > 3:
             items.append(f'<li class="note">and {len(suggestions) - 3} more in findings.jsonl</li>')
         suggestion_html = '<div class="suggestions"><span class="label">Suggested</span><ul>' + "".join(items) + "</ul></div>"
