@@ -415,3 +415,17 @@ def test_output_order_holds_when_cached_and_new_articles_interleave(tmp_path, sh
     out = list(scan.outcomes())
     assert [o.id for o in out] == [r["id"] for r in records[:25]] + [None] + [r["id"] for r in records[25:]]
     assert [o.cached for o in out if o.id] == [i % 2 == 0 for i in range(30)]
+
+
+def test_sentence_start_points_at_the_flagged_occurrence(engine):
+    """The trigger's words occur twice in the sentence; only the second is the
+    writer's claim, and the report must highlight that one."""
+    from linter.archive.worker import finding_record
+
+    text = "Analysts who say the junta will collapse are wrong: the regime   will\ncollapse before the monsoon."
+    found = engine.check_text(text)
+    assert [f.text for f in found] == ["will\ncollapse"]
+    rec = finding_record(found[0])
+    first = rec["sentence"].find("will collapse")
+    assert rec["sentence_start"] > first
+    assert rec["sentence"][rec["sentence_start"]:].startswith("will collapse before the monsoon")

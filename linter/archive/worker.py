@@ -49,8 +49,7 @@ def finding_record(f: Finding) -> dict:
     sits in (the report highlights it) and each suggestion's rewrite."""
     d = f.to_dict()
     d["sentence"] = f.sentence
-    flat = " ".join(f.text.split())
-    d["sentence_start"] = f.sentence.find(flat) if flat else -1
+    d["sentence_start"] = f.sentence_start
     for out, edit in zip(d["suggestions"], f.suggestions):
         out["preview"] = edit.preview
     return d

@@ -277,9 +277,21 @@ def _to_finding(path: str, block: Block, hit: Hit) -> Finding:
         start=block.start + start,
         end=block.start + end,
         sentence=" ".join(hit.anchor.sent.text.split()),
+        sentence_start=_collapsed_offset(block.text, hit.anchor.sent.start_char, start),
         sentence_lines=(block.position(hit.anchor.sent.start_char)[0], block.position(hit.anchor.sent.end_char)[0]),
         in_quoted_block=block.quoted,
     )
+
+
+def _collapsed_offset(text: str, sent_start: int, start: int) -> int:
+    """`start`'s offset in the sentence as Finding.sentence writes it (runs of
+    whitespace as one space, none at the ends), so a trigger that occurs
+    twice in its sentence is placed at the occurrence that was flagged."""
+    before = text[sent_start:start]
+    words = " ".join(before.split())
+    if not words:
+        return 0
+    return len(words) + (1 if before[-1:].isspace() else 0)
 
 
 def _to_edit(block: Block, e, sent) -> Edit:
