@@ -555,6 +555,8 @@ def _reports(verb: Token, lex: Lexicon) -> bool:
         pass  # "accuse the regime of ...", "described the couple as ..." (the parser hangs it on the object)
     elif verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i:
         pass  # a trailing "..., officials said"
+    elif sum(1 for c in kids if c.dep_ in ("dobj", "oprd")) >= 2 or any(c.dep_ == "oprd" for c in kids):
+        pass  # "exiles call the cover-up a testament to ...": naming X as Y is their account
     elif any(c.dep_ == "dobj" and (c.pos_ == "PRON" and c.lower_ in ("this", "that", "so", "it") or lex.has("report_noun", c)) for c in kids):
         pass
     else:
