@@ -253,10 +253,15 @@ class Conditions:
         # noun state the condition themselves, whatever verb the clause has
         # (only for "health" itself: "her local hospital" is a place, not a state)
         owned = nominal and anchor.lemma_.lower() == "health" and any(c.dep_ == "poss" for c in anchor.children) and any(c.dep_ == "amod" for c in anchor.children)
-        if self.predicate and not owned and not (grammar.lemma_forms(verb) & self.predicate):
+        # a verbless headline ("Khamenei seriously ill", "Junta at death's
+        # door") says "is" without writing it: a present assertion
+        # (only a line with no finite verb at all: a sentence whose verb the
+        # parser missed is not a headline)
+        implied_be = verb.pos_ not in ("VERB", "AUX") and grammar.is_fragment(anchor.sent) and not any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in anchor.sent)
+        if self.predicate and not owned and not (grammar.lemma_forms(verb) & self.predicate) and not (implied_be and "be" in self.predicate):
             return "predicate"
         if self.modality:
-            labels = grammar.modality(verb).labels()
+            labels = {"present"} if implied_be else grammar.modality(verb).labels()
             if not labels & self.modality:
                 return "modality"
         if self.negated is not None:

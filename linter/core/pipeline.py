@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from linter.core import grammar, status
+from linter.core import grammar, headline, status
 from linter.core.conditions import POLITICAL_ENTITY
 from linter.core.finding import ContextCheck
 from linter.core.matching import Candidate, CompiledRules
@@ -111,6 +111,8 @@ class HedgelintComponent:
                 stacklevel=2,
             )
         self.vocab = nlp.vocab
+        self._nlp = nlp  # its tagger and parser re-read a Title Case headline
+        self._dictionary = headline.Dictionary(nlp)
         # States, capitals and peoples (the gazetteer), and the domain
         # entries of several words ("human rights", "xi jinping"), found on
         # the tokens the same way here and in the prefilter.
@@ -166,6 +168,11 @@ class HedgelintComponent:
         )
 
     def __call__(self, doc: Doc) -> Doc:
+        if headline.is_title_case_line(doc):
+            # "Kim Executes Officials": read as sentence case, or no verb is seen
+            lowered = headline.sentence_case(doc, self.names.hits(doc), self._dictionary)
+            if lowered is not None:
+                headline.reparse(doc, lowered, self._nlp, self.name)
         hits = self.examine(doc)
         findings = [h for h in hits if h.is_finding]
         doc.spans[self.spans_key] = [Span(doc, h.span.start, h.span.end, label=h.rule.id) for h in findings]

@@ -889,6 +889,8 @@ class Scope:
                     for c in t.children
                 ) or any(w.lower_ in ("secret", "closed", "sham", "summary") for w in t.doc[max(t.i - 3, 0): t.i]):
                     continue  # "without a trial", "a closed-door trial" is not open process
+                if (t.dep_ == "dobj" and t.head.i != anchor.i) or (t.i > 0 and t.doc[t.i - 1].pos_ == "VERB" and t.doc[t.i - 1].head.i == t.i):
+                    continue  # "murdered after mocking a judge": a judge acted on, not a court acting
                 return ContextCheck("public_record", "cleared", t.text, "ordinary public record (courts, open legal process)")
         lex = self.lex
         secret = self._secrecy(anchor.sent)
