@@ -73,3 +73,19 @@ def test_component_config_select():
     nlp.add_pipe("hedgelint", config={"select": ["certainty"]})
     doc = nlp("The junta will collapse. This leaves no doubt that the talks failed.")
     assert {s.label_ for s in doc.spans["hedgelint"]} == {"HL303"}
+
+
+def test_typographic_apostrophes_match_as_ascii_ones(engine):
+    """Published copy writes "isn’t" and "regime’s"; the packs write "isn't"."""
+    ascii_text = "The question now isn't whether the junta will fall, but when. It's over for the regime's old guard.\n"
+    curly = ascii_text.replace("'", "\u2019")
+    a, c = engine.check_text(ascii_text), engine.check_text(curly)
+    assert [f.rule for f in a] and [(f.rule, f.start, f.end) for f in a] == [(f.rule, f.start, f.end) for f in c]
+    # the finding quotes the source as written
+    assert "\u2019" in c[0].text and "'" not in c[0].text
+
+
+def test_a_closing_single_quote_is_not_made_an_apostrophe():
+    from linter.core.engine import analysable
+
+    assert analysable("\u2018The regime is dying,\u2019 he said of Kim\u2019s rule.") == "\u2018The regime is dying,\u2019 he said of Kim's rule."

@@ -46,10 +46,18 @@ _FORMAT_RUN = re.compile(f"[{_FORMAT}]+")
 _OTHER_BREAKS = re.compile("[\u2028\u2029\x0b\x0c\x1c-\x1e\x85]")
 
 
+# A typographic apostrophe inside a word ("isn’t", "regime’s", "won’t"):
+# the rule packs write contractions with the ASCII one, as most tokenizer
+# exceptions do, so "isn’t whether" would not match "isn't whether". Only
+# between letters: a closing single quote (‘dying,’ he said) stays a quote.
+_INNER_APOSTROPHE = re.compile("(?<=[^\\W\\d_])[\u2019\u02bc](?=[^\\W\\d_])")
+
+
 def analysable(text: str) -> str:
     """A block's analysis text as the tokenizer should see it, offsets unchanged."""
     text = _LONE_SURROGATE.sub("\ufffd", text)
     text = _OTHER_BREAKS.sub(" ", text)
+    text = _INNER_APOSTROPHE.sub("'", text)
     def space(m: re.Match) -> str:
         a, b = m.start(), m.end()
         inside_word = 0 < a and b < len(text) and text[a - 1].isalpha() and text[b].isalpha()
