@@ -174,6 +174,29 @@ def _concessive(verb: Token) -> bool:
     return False
 
 
+# Subjects of a verb of saying that are a time or a course of events, not a
+# speaker: "Today confirmed", "The week's events showed", "History proves".
+_EVENT_SUBJECTS = frozenset({"today", "yesterday", "tonight", "day", "week", "weekend", "month", "year", "event", "development", "history", "hindsight", "experience", "time"})
+
+
+def _held_by_other(anchor: Token, lex, first_person) -> bool:
+    """Is `anchor` a conviction adjective ("sure", "certain", or the "is"
+    before one) held by a named third party rather than by the writer?"""
+    adj = anchor
+    if anchor.lemma_ == "be":
+        adj = next((c for c in anchor.children if c.dep_ == "acomp"), anchor)
+    if not lex.has("belief_adjective", adj):
+        return False
+    holder = adj.head if adj.dep_ == "acomp" else adj
+    subj = _subject(holder)
+    if subj is None or first_person(subj):
+        return False
+    # "It is certain that", "Everyone is sure that": no one in particular holds it
+    if subj.lower_ in (_BOOSTER_SUBJECTS | {"it", "this", "that", "which", "there", "you", "one"}):
+        return False
+    return subj.pos_ in ("PROPN", "NOUN")
+
+
 def _speaker(verb: Token) -> Token | None:
     """Subject of a verb of saying, or None when the parse borrowed a label.
 
@@ -606,6 +629,11 @@ class Scope:
                 # "is sure to go", "It is certain that": no one holds a conviction
                 if subj is not None and not self._first_person(subj) and subj.lower_ not in (_BOOSTER_SUBJECTS - {"nobody"}) | {"it", "this", "that", "which", "there"}:
                     return ContextCheck("attribution", "cleared", f"{subj.text} {node.text}", "someone else's conviction")
+            if idx == 0 and anchor.i in self._own and _held_by_other(anchor, lex, self._first_person):
+                # the trigger is the conviction itself: "Lukashenko is sure that
+                # the protests are foreign-run" reports his certainty, not the writer's
+                subj = _subject(anchor if anchor.lemma_ == "be" else anchor.head if anchor.dep_ == "acomp" else anchor)
+                return ContextCheck("attribution", "cleared", f"{subj.text} {anchor.text}", "someone else's conviction")
             if rel == "xcomp" and not any(c.dep_ == "auxpass" for c in node.children):
                 pass  # "agreed to merge" is an act; "is said to have fled" reports
             elif idx > 0 and reported and node.pos_ == "VERB" and node.i not in self._own and lex.has("reporting_verb", node) and self._negated(node) is None:
@@ -613,6 +641,10 @@ class Scope:
                 subj = _speaker(node)
                 if _concessive(node):
                     pass  # "..., whatever officials in Beijing say": concedes, does not source
+                elif subj is not None and subj.lemma_.lower() in _EVENT_SUBJECTS and not any(c.dep_ == "poss" for c in subj.children):
+                    # "Today only confirmed what many suspected: ...": a day or
+                    # events "confirm" in the writer's reading of them; no one is the source
+                    ignored = ignored or ContextCheck("attribution", "ignored", f"{subj.text} {node.text}", "events are not a source")
                 elif self._first_person(subj):
                     ignored = ignored or ContextCheck("attribution", "ignored", f"{subj.text} {node.text}", "first person is the writer, not a source")
                 elif node.tag_ == "VBG" and subj is None and node.dep_ in ("advcl", "acl", "xcomp") and idx + 1 < len(chain) and self._first_person(_subject(chain[idx + 1][0])):
