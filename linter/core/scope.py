@@ -197,6 +197,18 @@ def _held_by_other(anchor: Token, lex, first_person) -> bool:
     return subj.pos_ in ("PROPN", "NOUN")
 
 
+_ADMISSION_VERBS = frozenset({"admit", "concede", "acknowledge", "confess"})
+
+
+def _tacked_inference(tok: Token) -> bool:
+    """", proving that ...", ", showing that ...": a participle after a
+    comma that draws the writer's conclusion from the clause before it."""
+    return (
+        tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
+        and tok.lemma_.lower() in ("prove", "show", "demonstrate", "confirm", "underline", "underscore", "establish")
+    )
+
+
 def _speaker(verb: Token) -> Token | None:
     """Subject of a verb of saying, or None when the parse borrowed a label.
 
@@ -616,6 +628,11 @@ class Scope:
         ignored: ContextCheck | None = None
         for idx, (node, rel) in enumerate(chain):
             if idx > 0 and _separate_sentences(chain[idx - 1][0], node, allow_colon_before=True):
+                break
+            if idx > 0 and node.lemma_.lower() in _ADMISSION_VERBS and any(_tacked_inference(n) for n, _ in chain[:idx]):
+                # "The regime keeps admitting that X, proving that Y": an
+                # admission is the evidence, the participle the writer's
+                # conclusion from it ("Critics say X, proving Y" is theirs)
                 break
             # "Exile warns of junta's imminent collapse", "spoke of a purge":
             # a reporting verb's object of "of"/"about" is what it reports
