@@ -337,6 +337,10 @@ def subject_of(anchor: Token) -> list[Token]:
     subs = _raised_subject(head)
     if head.dep_ == "relcl" and (not subs or subs[0].lower_ in ("that", "which", "who", "whom")):
         subs = [head.head]  # "a state that is collapsing": the state
+    if anchor.dep_ == "prep" and anchor.head.pos_ in ("NOUN", "PROPN") and anchor.head.dep_ in ("attr", "appos"):
+        # "It is a regime without a future", "Cuba, a state on its last legs":
+        # the phrase describes the noun it hangs on, which the copula equates
+        subs = [anchor.head] + subs
     if not subs and is_fragment(anchor.sent):
         # a headline without a verb, "Junta on its last legs": the phrase
         # describes the noun it hangs on, as if "is" stood between them
