@@ -209,6 +209,23 @@ def _tacked_inference(tok: Token) -> bool:
     )
 
 
+_WHEN_WORDS = frozenset({"yesterday", "last", "ago", "tonight", "overnight", "week", "weekend", "month", "day", "night", "dawn", "morning", "evening", "spring", "summer", "autumn", "winter", "fall"})
+
+
+def _counted(tok: Token) -> bool:
+    """ "Two political prisoners were hanged": a small, exact count is one
+    event with its victims, not a crowd ("thousands of dissidents")."""
+    nums = [c for c in tok.children if c.dep_ == "nummod"]
+    if tok.head.dep_ == "prep" and tok.head.lower_ == "of" and tok.head.head.like_num:
+        nums.append(tok.head.head)  # "two of the prisoners"
+    small = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+    for n in nums:
+        text = n.text.replace(",", "")
+        if n.lower_ in small or text.isdigit() and int(text) < 20:
+            return True
+    return False
+
+
 def _speaker(verb: Token) -> Token | None:
     """Subject of a verb of saying, or None when the parse borrowed a label.
 
@@ -714,8 +731,13 @@ class Scope:
                 speaker = node.head
                 if lex.has("reporting_verb", speaker) and self._negated(speaker) is None and any(d.dep_ in ("ccomp", "dobj", "dative", "xcomp") for d in speaker.children):
                     return ContextCheck("attribution", "cleared", f"{node.text} ... {speaker.text}", "describes the source of the account")
-        label = _source_label(anchor.sent)
-        if label is not None and label.i < anchor.i:
+        tag = _speech_tag(anchor, lex)
+        if tag is not None:
+            # "..., South Korea's spy agency claimed Monday", "..., revealed
+            # the spy agency": a speech tag the parser hung somewhere odd
+            return ContextCheck("attribution", "cleared", tag.text, "a speech tag ends the sentence")
+        label = _source_label(anchor.sent, lex)
+        if label is not None:
             # "Report: General executed for ...": a label naming the line as a
             # report attributes it, as "Reports say" would
             return ContextCheck("attribution", "cleared", label.text + ":", "a headline labelled as a report")
@@ -961,10 +983,43 @@ class Scope:
         record = para.record_source
         if record is not None and not secret and not para.secretive:
             return ContextCheck("public_record", "cleared", record.text, "the police, a court or prosecutors speak of it in this paragraph")
+        crowd = self._mass_repression(anchor)
+        if crowd is not None:
+            return ContextCheck("public_record", "cleared", crowd.text, "repression of a crowd stated in general, which rights groups document; not one unverifiable event")
         captive = para.open_captivity
         if captive is not None and not secret:
             return ContextCheck("public_record", "cleared", captive.text, "a hostage case or a release negotiated in the open")
         return None
+
+    def _mass_repression(self, anchor: Token) -> Token | None:
+        """ "Arresting, torturing and executing thousands of dissidents",
+        "police detain citizens every day": a crowd of unnamed victims, no
+        exact count, no date or place, nothing secret. The unverifiable event
+        is the one with a when, a where or a named victim."""
+        # (torture listed with the arrests is the same documented repression,
+        # not a secret: only the other secrecy cues count here)
+        if any((self.lex.has("secrecy_cue", t) and t.lemma_.lower() != "torture") or self.lex.has("secret_service", t) for t in anchor.sent):
+            return None
+        nominal = anchor.pos_ in ("NOUN", "PROPN") and not grammar.is_predicate(anchor)
+        victims = grammar.nominal_subject(anchor, compounds=False) if nominal else grammar.patients_of(anchor) + grammar.patients_of(grammar.clause_head(anchor))
+        crowd = None
+        for v in victims:
+            owner = grammar.owner_of(v) if (v.lemma_.lower() in grammar.QUANTIFIERS or v.like_num) else None
+            v = owner or v
+            plural = v.tag_ in ("NNS", "NNPS") or v.lower_ == "people"
+            definite = any(d.dep_ in ("det", "poss") and d.lower_ not in ("some", "many", "no", "any") for d in v.children) or (
+                v.head.lower_ == "of" and any(d.lower_ in ("the", "these", "those") for d in v.children))
+            if plural and self.lex.has("mass_victim", v) and not _counted(v) and not definite:
+                crowd = v
+                break
+        if crowd is None:
+            return None
+        for t in anchor.sent:
+            if t.like_num and len(t.text) == 4 or t.lower_ in grammar.CALENDAR_WORDS or t.lower_ in _WHEN_WORDS:
+                return None  # "last spring", "in October", "during the first week": a dated event
+            if t.pos_ == "PROPN" and t.i != crowd.i and any(a.dep_ == "prep" and a.lower_ in ("in", "at", "near", "outside", "from", "inside") for a in t.ancestors):
+                return None  # "in Khorog", "at the Homs military prison": a placed event
+        return crowd
 
     def _secrecy(self, sent: Span) -> bool:
         lex = self.lex
@@ -1195,13 +1250,81 @@ _HEADLINE_REPORTING = {"says", "claims", "warns", "insists", "predicts", "foreca
 _SOURCE_LABELS = {"report", "reports", "unconfirmed", "rumour", "rumours", "rumor", "rumors", "claim", "claims", "allegation", "allegations", "sources"}
 
 
-def _source_label(sent: Span) -> Token | None:
+def _source_label(sent: Span, lex: "Lexicon | None" = None) -> Token | None:
     """ "Report: ...", "Unconfirmed reports: ...": a line opened by a one- or
-    two-word label that says what follows is someone's report."""
+    two-word label that says what follows is someone's report; "...: Reports"
+    closing a headline; and "Seoul: North Korea executes ...", a headline
+    whose label is the government that says it."""
     toks = [t for t in sent if not t.is_space]
     for k in (1, 2):
         if len(toks) > k + 1 and toks[k].text == ":" and toks[k - 1].lower_ in _SOURCE_LABELS:
             return toks[k - 1]
+    words = [t for t in toks if not t.is_punct]
+    body = list(toks)
+    while body and body[-1].is_punct and body[-1].text not in (":", "-", "\u2013", "\u2014"):
+        body.pop()
+    if len(body) >= 4 and body[-1].lower_ in _SOURCE_LABELS and body[-2].text in (":", "-", "\u2013", "\u2014"):
+        return body[-1]
+    if lex is not None and len(words) <= 16:
+        for k in (1, 2):
+            if len(toks) > k + 2 and toks[k].text == ":" and all(t.text[:1].isupper() for t in toks[:k]):
+                name = " ".join(t.lower_ for t in toks[:k])
+                states = lex.sets.get("state_name", frozenset()) | lex.sets.get("state_name_capitalised", frozenset())
+                # a government speaking of another state; "Niamey: the junta
+                # has consolidated power" is a dateline, not a source
+                rest = " " + " ".join(t.lower_ for t in toks[k + 1:]) + " "
+                if name in states and any(f" {other} " in rest for other in states if other != name and len(other) > 3):
+                    return toks[k - 1]
+    return None
+
+
+_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "week", "month", "year", "morning", "evening", "night", "weekend", "earlier", "later", "recently", "statement", "briefing", "interview", "meeting", "report", "on", "in", "at", "last", "this", "a", "an", "the", "its", "their", "his", "her"})
+
+
+def _speech_tag(anchor: Token, lex: "Lexicon") -> Token | None:
+    """A reporting clause closing the sentence after a comma, in either
+    order: "..., the spy agency claimed Monday" or "..., revealed the spy
+    agency in a closed briefing". Between the comma and the verb only a noun
+    phrase (a source, with appositions), after the verb only a time, a
+    place or the source; no other verb. The claim must come before it."""
+    sent = anchor.sent
+    doc = anchor.doc
+    toks = [t for t in sent if not t.is_space]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    # (a past tense the tagger read as a participle after a long source:
+    # "... a media outlet with ties to the opposition reported on Saturday")
+    verbs = [
+        t for t in toks
+        if t.i > anchor.i and t.pos_ == "VERB" and lex.has("reporting_verb", t)
+        and (t.tag_ in ("VBD", "VBZ", "VBP") or t.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in t.children) and t.doc[t.i - 1].pos_ != "AUX")
+    ]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    after = [t for t in toks if t.i > verb.i]
+    if any(t.pos_ in ("VERB", "AUX") or t.dep_ == "mark" or t.lower_ == "that" for t in after):
+        return None
+    # the nearest comma before the verb with no verb between them
+    k = verb.i - 1
+    while k > anchor.i and doc[k].text != ",":
+        if doc[k].pos_ in ("VERB", "AUX") or doc[k].dep_ == "mark" or doc[k].lower_ in ("that", "who", "which"):
+            return None
+        k -= 1
+    if k <= anchor.i or doc[k].text != ",":
+        return None
+    if any(t.lower_ in ("whatever", "whoever", "however", "no", "nobody") for t in doc[k + 1: verb.i]) or _concessive(verb):
+        return None  # "..., whatever officials in Beijing say" concedes; it sources nothing
+    source = [t for t in doc[k + 1: verb.i] if t.pos_ in ("NOUN", "PROPN")]
+    if source:
+        # "..., South Korea's spy agency claimed Monday": after the verb, only a time
+        if all(t.lower_ in _TIME_WORDS or t.like_num or t.is_punct or t.pos_ == "PROPN" for t in after):
+            return verb
+        return None
+    if k + 1 == verb.i:
+        # "..., revealed South Korea's spy agency in a closed briefing"
+        if any(t.pos_ in ("NOUN", "PROPN") for t in after[:6]):
+            return verb
     return None
 
 
