@@ -212,6 +212,14 @@ def _tacked_inference(tok: Token) -> bool:
 _WHEN_WORDS = frozenset({"yesterday", "last", "ago", "tonight", "overnight", "week", "weekend", "month", "day", "night", "dawn", "morning", "evening", "spring", "summer", "autumn", "winter", "fall"})
 
 
+def _indirect_question(clause: Token) -> bool:
+    """A complement clause opened by how, when or whether: "tell how the
+    regime will end", "asks whether the junta will fall". Not "why": "we can
+    see why the regime will falter" takes the faltering as given."""
+    first = clause.doc[clause.left_edge.i]
+    return first.lower_ in ("how", "when", "whether") and first.dep_ in ("advmod", "mark") and first.head.i == clause.i
+
+
 def _counted(tok: Token) -> bool:
     """ "Two political prisoners were hanged": a small, exact count is one
     event with its victims, not a crowd ("thousands of dissidents")."""
@@ -863,7 +871,10 @@ class Scope:
         return None
 
     def negated_trigger(self, anchor: Token, chain, para) -> ContextCheck | None:
-        for i in sorted(self._group(anchor)):
+        # the copula among the trigger's own words counts too ("the collapse
+        # is not imminent")
+        verbs = {i for i in self._own if anchor.doc[i].lemma_ == "be"}
+        for i in sorted(self._group(anchor) | verbs):
             tok = anchor.doc[i]
             neg = self._negated(tok)
             if neg is not None and neg.i not in self._own:  # "make no mistake" negates nothing
@@ -878,6 +889,9 @@ class Scope:
             if idx > 1 and rel == "prep" and chain[idx - 1][0].lower_ in ("for", "as") and lex.has("reputation_word", node):
                 # "notorious abroad for having rivals killed": what is said of him
                 return ContextCheck("embedded", "cleared", node.text, "a reputation, not an event asserted")
+            if rel == "ccomp" and _indirect_question(chain[idx - 1][0]):
+                # "Only time will tell how the regime will end": an open question
+                return ContextCheck("embedded", "cleared", node.text, "inside an indirect question")
             if rel not in _CONTENT:
                 continue
             subj = _speaker(node)
