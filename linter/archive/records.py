@@ -159,20 +159,25 @@ def read_jsonl(path: Path, fields: Fields) -> Iterator[Article | ArticleError]:
         return
     with fh:
         for n, raw in enumerate(fh, 1):
-            where = f"{display}:{n}"
-            if not raw.strip():
-                continue
-            try:
-                line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
-            except UnicodeDecodeError as exc:
-                yield ArticleError(None, where, f"invalid UTF-8 at byte {exc.start} of the line", len(raw))
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield ArticleError(None, where, f"not valid JSON ({exc.msg} at column {exc.colno})", len(raw))
-                continue
-            yield article_from_record(record, fields, where, f"{path.name}:{n}", len(raw))
+            item = jsonl_record(raw, f"{display}:{n}", f"{path.name}:{n}", fields, first_line=n == 1)
+            if item is not None:
+                yield item
+
+
+def jsonl_record(raw: bytes, where: str, fallback_id: str, fields: Fields, first_line: bool = False) -> Article | ArticleError | None:
+    """One JSONL line (None when blank). Shared with the Dask engine, whose
+    workers read an archive in byte blocks, so both report the same errors."""
+    if not raw.strip():
+        return None
+    try:
+        line = raw.decode("utf-8-sig" if first_line else "utf-8")
+    except UnicodeDecodeError as exc:
+        return ArticleError(None, where, f"invalid UTF-8 at byte {exc.start} of the line", len(raw))
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return ArticleError(None, where, f"not valid JSON ({exc.msg} at column {exc.colno})", len(raw))
+    return article_from_record(record, fields, where, fallback_id, len(raw))
 
 
 def read_csv(path: Path, fields: Fields) -> Iterator[Article | ArticleError]:
