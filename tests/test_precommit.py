@@ -72,6 +72,9 @@ def editorial_repo(tmp_path_factory):
     _git(repo, "config", "user.name", "Desk")
     (repo / ".pre-commit-config.yaml").write_text(with_repo_url(snippet, str(clone)))
     env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path_factory.mktemp("pre-commit-home")), HEDGELINT_NO_CACHE="1")
+    # the hook runs in pre-commit's own environment, as on a user's machine: a
+    # PYTHONPATH pointing at a working tree would mix two versions of the package
+    env.pop("PYTHONPATH", None)
     _git(repo, "add", ".pre-commit-config.yaml")
     _git(repo, "commit", "-qm", "config")
     install = subprocess.run([*PRE_COMMIT, "install"], cwd=repo, env=env, capture_output=True, text=True)

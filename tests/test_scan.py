@@ -358,3 +358,74 @@ def test_the_python_api_yields_the_findings_jsonl_records(tmp_path, cli):
     cli(["scan", str(arch), "--out", str(out), "-j", "1", "-q"])
     written = [json.loads(line) for line in (out / "findings.jsonl").read_text().splitlines()]
     assert list(linter.scan(str(arch))) == written
+
+
+def test_identical_articles_each_get_their_own_findings(tmp_path, shared_engine):
+    """The second copy comes from the cache (same content hash) but is reported under its own id."""
+    arch = write_jsonl(tmp_path / "a.jsonl", [{"id": "first", "text": FORECAST}, {"id": "copy", "text": FORECAST}])
+    opts = ScanOptions(paths=[str(arch)], out=tmp_path / "out", jobs=1, isolated=True)
+    run(opts, shared_engine)
+    again = run(opts, shared_engine)
+    assert all(o.cached for o in again)  # one cache row serves both
+    records = [r for o in again for r in o.records()]
+    assert [(r["article"], r["path"]) for r in records] == [("first", "first"), ("copy", "copy")]
+
+
+def test_profile_counts_every_sentence_status_without_changing_findings(tmp_path, shared_engine, engine, cli):
+    from linter.core.status import profile
+
+    records = [
+        {"id": "p1", "date": "2020-01-01", "text": FORECAST + " " + HEDGED + "\n\nIs the regime finished? Officials said the talks had failed."},
+        {"id": "p2", "date": "2021-01-01", "text": "If the army splits, the junta will fall. " + EXECUTION},
+    ]
+    arch = write_jsonl(tmp_path / "a.jsonl", records)
+    plain = run(ScanOptions(paths=[str(arch)], jobs=1, use_cache=False, isolated=True), shared_engine)
+    opts = ScanOptions(paths=[str(arch)], out=tmp_path / "out", jobs=1, isolated=True, profile=True)
+    profiled = run(opts, shared_engine)
+    assert [o.findings for o in profiled] == [o.findings for o in plain]
+    for rec, o in zip(records, profiled):
+        expected: dict = {}
+        for para in rec["text"].split("\n\n"):
+            for k, v in profile(engine.nlp(para)).items():
+                expected[k] = expected.get(k, 0) + v
+        assert o.profile == expected
+    assert profiled[0].profile["question"] >= 1 and profiled[0].profile["attributed"] >= 1 and profiled[1].profile["conditional"] >= 1
+    again = run(opts, shared_engine)
+    assert all(o.cached for o in again) and [o.profile for o in again] == [o.profile for o in profiled]
+    result = cli(["scan", str(arch), "--out", str(tmp_path / "cli"), "--profile", "-j", "1", "--isolated", "-q"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(open(tmp_path / "cli" / "articles.csv", encoding="utf-8")))
+    p1 = profiled[0].profile
+    assert int(rows[0]["sentences"]) == p1["sentences"]
+    assert float(rows[0]["asserted_share"]) == pytest.approx(p1["asserted"] / p1["sentences"], abs=0.001)
+    summary = json.loads((tmp_path / "cli" / "summary.json").read_text())
+    assert summary["profile"]["sentences"] == sum(o.profile["sentences"] for o in profiled)
+    assert all("profile_shares" in p for p in summary["by_period"])
+    assert 'id="profile"' in (tmp_path / "cli" / "report.html").read_text()
+
+
+def test_output_order_holds_when_cached_and_new_articles_interleave(tmp_path, shared_engine):
+    """A resumed or partly changed archive: every other article is cached."""
+    records = corpus_articles(30)
+    arch = write_jsonl(tmp_path / "a.jsonl", records[::2])
+    opts = dict(out=tmp_path / "out", jobs=1, isolated=True, batch_articles=8)
+    run(ScanOptions(paths=[str(arch)], **opts), shared_engine)
+    write_jsonl(arch, records[:25] + ["{broken"] + records[25:])
+    scan = Scan(ScanOptions(paths=[str(arch)], **opts), engine_factory=shared_engine)
+    out = list(scan.outcomes())
+    assert [o.id for o in out] == [r["id"] for r in records[:25]] + [None] + [r["id"] for r in records[25:]]
+    assert [o.cached for o in out if o.id] == [i % 2 == 0 for i in range(30)]
+
+
+def test_sentence_start_points_at_the_flagged_occurrence(engine):
+    """The trigger's words occur twice in the sentence; only the second is the
+    writer's claim, and the report must highlight that one."""
+    from linter.archive.worker import finding_record
+
+    text = "Analysts who say the junta will collapse are wrong: the regime   will\ncollapse before the monsoon."
+    found = engine.check_text(text)
+    assert [f.text for f in found] == ["will\ncollapse"]
+    rec = finding_record(found[0])
+    first = rec["sentence"].find("will collapse")
+    assert rec["sentence_start"] > first
+    assert rec["sentence"][rec["sentence_start"]:].startswith("will collapse before the monsoon")

@@ -30,6 +30,7 @@ class CachedResult:
     words: int
     findings: list[dict]
     error: str | None
+    profile: dict | None = None
 
 
 def model_version(model: str) -> str:
@@ -78,8 +79,11 @@ class ScanCache:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute(
             "CREATE TABLE IF NOT EXISTS results (fingerprint TEXT NOT NULL, digest TEXT NOT NULL,"
-            " words INTEGER NOT NULL, findings TEXT NOT NULL, error TEXT, PRIMARY KEY (fingerprint, digest))"
+            " words INTEGER NOT NULL, findings TEXT NOT NULL, error TEXT, profile TEXT, PRIMARY KEY (fingerprint, digest))"
         )
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(results)")}
+        if "profile" not in columns:  # a cache written before --profile existed
+            self.db.execute("ALTER TABLE results ADD COLUMN profile TEXT")
         self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(_SCHEMA),))
         self.commit_every = commit_every
@@ -88,17 +92,21 @@ class ScanCache:
         self.db.execute("BEGIN")
 
     def get(self, fp: str, digest: str) -> CachedResult | None:
-        row = self.db.execute("SELECT words, findings, error FROM results WHERE fingerprint=? AND digest=?", (fp, digest)).fetchone()
+        row = self.db.execute("SELECT words, findings, error, profile FROM results WHERE fingerprint=? AND digest=?", (fp, digest)).fetchone()
         if row is None:
             return None
         try:
             findings = json.loads(row[1])
+            profile = json.loads(row[3]) if row[3] else None
         except json.JSONDecodeError:
             return None  # a damaged row is only work to do again
-        return CachedResult(row[0], findings, row[2])
+        return CachedResult(row[0], findings, row[2], profile)
 
-    def put(self, fp: str, digest: str, words: int, findings: list[dict], error: str | None) -> None:
-        self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?)", (fp, digest, words, json.dumps(findings), error))
+    def put(self, fp: str, digest: str, words: int, findings: list[dict], error: str | None, profile: dict | None = None) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO results (fingerprint, digest, words, findings, error, profile) VALUES (?, ?, ?, ?, ?, ?)",
+            (fp, digest, words, json.dumps(findings), error, json.dumps(profile) if profile is not None else None),
+        )
         self._pending += 1
         now = time.monotonic()
         if now - self._last_commit >= self.commit_every:

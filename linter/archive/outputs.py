@@ -23,6 +23,8 @@ from linter.core.finding import CATEGORIES
 
 OUTPUTS = ("findings.jsonl", "articles.csv", "errors.jsonl", "summary.json", "report.html")
 ARTICLE_COLUMNS = ["id", "title", "date", "words", "findings", *CATEGORIES, "per_1000_words"]
+# with --profile: sentences, and the share of them the writer asserts, hedges, attributes
+PROFILE_COLUMNS = ["sentences", "asserted_share", "hedged_share", "attributed_share"]
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -36,7 +38,7 @@ def _cell(value) -> str:
 
 
 class ScanWriter:
-    def __init__(self, out: Path, inputs: list[str], prefilter: bool, jobs: int):
+    def __init__(self, out: Path, inputs: list[str], prefilter: bool, jobs: int, profile: bool = False):
         self.out = out
         out.mkdir(parents=True, exist_ok=True)
         self.inputs = inputs
@@ -49,7 +51,8 @@ class ScanWriter:
         self._errors = open(self._tmp["errors.jsonl"], "w", encoding="utf-8")
         self._articles_fh = open(self._tmp["articles.csv"], "w", encoding="utf-8", newline="")
         self._articles = csv.writer(self._articles_fh)
-        self._articles.writerow(ARTICLE_COLUMNS)
+        self.profile = profile
+        self._articles.writerow(ARTICLE_COLUMNS + (PROFILE_COLUMNS if profile else []))
 
     def add(self, outcome: ArticleOutcome) -> None:
         if outcome.error is not None:
@@ -65,8 +68,13 @@ class ScanWriter:
             counts[f["category"]] = counts.get(f["category"], 0) + 1
         n = len(outcome.findings)
         per = round(1000.0 * n / outcome.words, 3) if outcome.words else 0.0
+        extra = []
+        if self.profile:
+            p = outcome.profile or {}
+            sentences = p.get("sentences", 0)
+            extra = [sentences, *(round(p.get(s, 0) / sentences, 3) if sentences else 0.0 for s in ("asserted", "hedged", "attributed"))]
         self._articles.writerow([_cell(outcome.id), _cell(outcome.title), _cell(outcome.date), outcome.words, n,
-                                 *(counts[c] for c in CATEGORIES), per])
+                                 *(counts[c] for c in CATEGORIES), per, *extra])
 
     def _close_streams(self) -> None:
         for fh in (self._findings, self._errors, self._articles_fh):

@@ -39,6 +39,7 @@ class ScanOptions:
     config: Path | None = None
     isolated: bool = False
     estimative: bool = False
+    profile: bool = False  # every sentence's status too (slower: every paragraph parsed)
     batch_words: int = 8000  # words per batch handed to a worker
     batch_articles: int = 32
 
@@ -55,14 +56,20 @@ class ArticleOutcome:
     cached: bool
     error: ArticleError | None = None
     size: int = 0
+    profile: dict | None = None
 
     def row(self) -> dict:
-        return {"id": self.id, "title": self.title, "date": self.date, "words": self.words}
+        out = {"id": self.id, "title": self.title, "date": self.date, "words": self.words}
+        if self.profile is not None:
+            out["profile"] = self.profile
+        return out
 
     def records(self) -> Iterator[dict]:
         """findings.jsonl records: the article's fields, then the Finding record."""
         for f in self.findings:
-            yield {"article": self.id, "title": self.title, "date": self.date, **f}
+            # `path` is this article's: a cached result may come from an
+            # identical article elsewhere in the archive
+            yield {"article": self.id, "title": self.title, "date": self.date, **f, "path": self.id}
 
 
 @dataclass
@@ -97,7 +104,7 @@ class Scan:
         self.check_settings = CheckSettings(
             model=options.model, select=tuple(options.select), ignore=tuple(options.ignore),
             config=str(options.config) if options.config else None, isolated=options.isolated,
-            estimative=options.estimative, prefilter=options.prefilter,
+            estimative=options.estimative, prefilter=options.prefilter, profile=options.profile,
         )
         self.jobs = options.jobs or default_jobs()
         if executor is not None:
@@ -114,15 +121,15 @@ class Scan:
 
     # ------------------------------------------------------------- keys
     def _fingerprint(self) -> str:
-        from linter.core.engine import DEFAULT_MODEL
-        from linter.core.rules import builtin_rules_dir, pack_files
+        from linter.core.models import DEFAULT_MODEL
+        from linter.core.rule_files import builtin_rules_dir, pack_files
 
         model = self.o.model or self.settings_cwd.model or DEFAULT_MODEL
         packs = pack_files([builtin_rules_dir()]) + pack_files(sorted(set(self.settings_cwd.rule_packs)))
         return fingerprint({
             "hedgelint": __version__, "model": model, "model_version": model_version(model),
             "packs": pack_digest(packs), "select": self.o.select, "ignore": self.o.ignore,
-            "estimative": self.o.estimative, "prefilter": self.o.prefilter,
+            "estimative": self.o.estimative, "prefilter": self.o.prefilter, "profile": self.o.profile,
             "config": self._settings_key(self.settings_cwd),
         })
 
@@ -171,6 +178,12 @@ class Scan:
             if open_slot is slot:
                 open_slot = None
 
+        def close_open_batch() -> None:
+            """An outcome queued behind the batch being filled: that batch takes
+            no more articles (a later one would come out before the outcome)."""
+            if open_slot is not None:
+                submit(open_slot)
+
         def drain(wait_for_head: bool) -> Iterator[ArticleOutcome]:
             """Emit finished slots from the head; optionally wait for the first."""
             while window:
@@ -193,13 +206,15 @@ class Scan:
         try:
             for a in self._articles():
                 if isinstance(a, ArticleError):
+                    close_open_batch()
                     window.append(_Slot(outcome=ArticleOutcome(a.id, None, None, 0, [], False, a, a.size)))
                 else:
                     key = self._article_key(a)
                     hit = self.cache.get(self.fingerprint, key) if self.cache else None
                     if hit is not None:
                         err = ArticleError(a.id, a.where, hit.error, a.size) if hit.error else None
-                        window.append(_Slot(outcome=ArticleOutcome(a.id, a.title, a.date, hit.words, hit.findings, True, err, a.size)))
+                        close_open_batch()
+                        window.append(_Slot(outcome=ArticleOutcome(a.id, a.title, a.date, hit.words, hit.findings, True, err, a.size, hit.profile)))
                     else:
                         a.key = key
                         if open_slot is None:
@@ -220,9 +235,9 @@ class Scan:
 
     def _store(self, article: Article, res: ArticleResult) -> ArticleOutcome:
         if self.cache is not None:
-            self.cache.put(self.fingerprint, article.key, res.words, res.findings, res.error)
+            self.cache.put(self.fingerprint, article.key, res.words, res.findings, res.error, res.profile)
         err = ArticleError(article.id, article.where, res.error, article.size) if res.error else None
-        return ArticleOutcome(article.id, article.title, article.date, res.words, res.findings, False, err, article.size)
+        return ArticleOutcome(article.id, article.title, article.date, res.words, res.findings, False, err, article.size, res.profile)
 
     def close(self) -> None:
         self.executor.close()
@@ -231,14 +246,14 @@ class Scan:
             self.cache = None
 
     def rule_info(self) -> dict[str, tuple[str, str]]:
-        """Rule id -> (name, category), read from the packs without the model."""
-        from linter.core.rules import load_packs
+        """Rule id -> (name, category), read from the packs without the model or spaCy."""
+        from linter.core.rule_files import builtin_rules_dir, pack_files, rule_index
 
         try:
-            rs = load_packs(extra=sorted(set(self.settings_cwd.rule_packs)))
+            files = pack_files([builtin_rules_dir()]) + pack_files(sorted(set(self.settings_cwd.rule_packs)))
         except Exception:
             return {}
-        return {r.id: (r.name, r.category) for r in rs.rules}
+        return rule_index(files)
 
 
 def scan(paths_or_records, *, out: str | Path | None = None, jobs: int | None = 1, prefilter: bool = True,

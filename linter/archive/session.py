@@ -3,10 +3,8 @@ an interrupt that keeps what was done (the cache) for the next run."""
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 import time
-from pathlib import Path
 
 from linter.archive.outputs import ScanWriter
 from linter.archive.progress import Progress
@@ -24,12 +22,15 @@ def _err(message: str) -> None:
 def preflight(options: ScanOptions, settings_model: str | None) -> None:
     """Fail before reading the archive: a missing model or an unknown rule
     would otherwise surface in a worker process as a broken pool."""
-    from linter.core.engine import DEFAULT_MODEL, _install_hint
-    from linter.core.rules import SelectorError, check_selectors, load_packs
+    from linter.core.models import DEFAULT_MODEL, install_hint, is_installed
 
     model = options.model or settings_model or DEFAULT_MODEL
-    if importlib.util.find_spec(model) is None and not Path(model).exists():
-        raise UsageError(f"spaCy model '{model}' is not installed; install it with: {_install_hint(model)}")
+    if not is_installed(model):
+        raise UsageError(f"spaCy model '{model}' is not installed; install it with: {install_hint(model)}")
+    if not (options.select or options.ignore):
+        return
+    from linter.core.rules import SelectorError, check_selectors, load_packs
+
     rules = load_packs().rules
     for name, values in (("select", options.select), ("ignore", options.ignore)):
         try:
@@ -44,7 +45,7 @@ def run_scan(options: ScanOptions, progress: str = "auto", engine_factory=None) 
     scan = Scan(options, engine_factory=engine_factory)
     preflight(options, scan.settings_cwd.model)
     bar = Progress(total_bytes(options.paths), mode=progress)
-    writer = ScanWriter(options.out, list(options.paths), options.prefilter, scan.jobs)
+    writer = ScanWriter(options.out, list(options.paths), options.prefilter, scan.jobs, options.profile)
     started = time.monotonic()
     try:
         for outcome in scan.outcomes():

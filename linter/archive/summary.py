@@ -49,6 +49,12 @@ def parse_date(value: str | None) -> tuple[int, int] | None:
     return None
 
 
+def shares(profile: dict) -> dict[str, float]:
+    """Each status's share of the sentences (scan --profile)."""
+    n = profile.get("sentences", 0)
+    return {k: round(v / n, 4) if n else 0.0 for k, v in profile.items() if k != "sentences"}
+
+
 def _per_1000(count: int, words: int) -> float:
     return round(1000.0 * count / words, 3) if words else 0.0
 
@@ -63,6 +69,7 @@ class Totals:
         self.by_category = {c: 0 for c in CATEGORIES}
         self.by_rule: dict[str, int] = {}
         self.periods: dict[tuple[int, int], dict] = {}
+        self.profile: dict[str, int] | None = None  # sentences per status, with --profile
         self._top: list[tuple] = []  # min-heap of (findings, -order, article)
         self._order = 0
 
@@ -79,6 +86,11 @@ class Totals:
             self.by_rule[f["rule"]] = self.by_rule.get(f["rule"], 0) + 1
         for c, n in counts.items():
             self.by_category[c] = self.by_category.get(c, 0) + n
+        prof = article.get("profile")
+        if prof is not None:
+            self.profile = self.profile or {}
+            for k, v in prof.items():
+                self.profile[k] = self.profile.get(k, 0) + v
         when = parse_date(article.get("date"))
         if when is not None:
             p = self.periods.setdefault(when, {"articles": 0, "words": 0, "by_category": {c: 0 for c in CATEGORIES}})
@@ -86,6 +98,10 @@ class Totals:
             p["words"] += words
             for c, n in counts.items():
                 p["by_category"][c] += n
+            if prof is not None:
+                pp = p.setdefault("profile", {})
+                for k, v in prof.items():
+                    pp[k] = pp.get(k, 0) + v
         if findings:
             self._order += 1
             entry = (len(findings), -self._order, {**article, "findings": findings, "counts": counts})
@@ -109,9 +125,15 @@ class Totals:
             row["words"] += p["words"]
             for c, n in p["by_category"].items():
                 row["by_category"][c] += n
+            if "profile" in p:
+                rp = row.setdefault("profile", {})
+                for k, v in p["profile"].items():
+                    rp[k] = rp.get(k, 0) + v
         rows = list(merged.values())
         for row in rows:
             row["per_1000_words"] = {c: _per_1000(n, row["words"]) for c, n in row["by_category"].items()}
+            if "profile" in row:
+                row["profile_shares"] = shares(row["profile"])
         dated = sum(p["articles"] for p in self.periods.values())
         return ("month" if monthly else "year"), rows, self.articles - dated
 
@@ -133,7 +155,9 @@ class Totals:
 
     def summary(self, rule_info: dict[str, tuple[str, str]]) -> dict:
         unit, periods, undated = self.by_period()
+        extra = {} if self.profile is None else {"profile": dict(self.profile), "profile_shares": shares(self.profile)}
         return {
+            **extra,
             "articles": self.articles,
             "articles_from_cache": self.articles_from_cache,
             "words": self.words,

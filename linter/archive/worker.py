@@ -27,6 +27,7 @@ class CheckSettings:
     isolated: bool = False
     estimative: bool = False
     prefilter: bool = True
+    profile: bool = False  # also every sentence's status (scan --profile): every paragraph parsed
 
 
 @dataclass
@@ -36,6 +37,7 @@ class ArticleResult:
     words: int
     findings: list[dict] = field(default_factory=list)
     error: str | None = None
+    profile: dict | None = None  # sentences per status, with --profile
 
 
 def words_in(text: str) -> int:
@@ -47,8 +49,7 @@ def finding_record(f: Finding) -> dict:
     sits in (the report highlights it) and each suggestion's rewrite."""
     d = f.to_dict()
     d["sentence"] = f.sentence
-    flat = " ".join(f.text.split())
-    d["sentence_start"] = f.sentence.find(flat) if flat else -1
+    d["sentence_start"] = f.sentence_start
     for out, edit in zip(d["suggestions"], f.suggestions):
         out["preview"] = edit.preview
     return d
@@ -70,6 +71,7 @@ class ArticleChecker:
             estimative=settings.estimative, prefilter=settings.prefilter,
         )
         self.session = CheckSession(options, engine_factory or _default_engine)
+        self.profile = settings.profile
 
     @property
     def engine(self):
@@ -119,8 +121,23 @@ class ArticleChecker:
                 words = words_in(article.text)
             else:
                 words = sum(words_in(b.source) for b in res.document.blocks())
-            results.append(ArticleResult(article.id, article.digest, words, [finding_record(f) for f in findings]))
+            profile = self._profile(res.document) if self.profile else None
+            results.append(ArticleResult(article.id, article.digest, words, [finding_record(f) for f in findings], profile=profile))
         return results
+
+    def _profile(self, document) -> dict:
+        """Sentences per status over the article: the same analysis `analyze`
+        shows, on every paragraph (the prefilter cannot skip any here)."""
+        from linter.core.engine import analysable
+        from linter.core.status import STATUSES, profile
+
+        nlp = self.engine.nlp
+        total = {"sentences": 0, **{s: 0 for s in STATUSES}}
+        texts = (analysable(b.text) for b in document.blocks())
+        for doc in nlp.pipe(texts, batch_size=32):
+            for k, v in profile(doc).items():
+                total[k] = total.get(k, 0) + v
+        return total
 
 
 # ---------------------------------------------------------- worker processes

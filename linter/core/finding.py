@@ -95,6 +95,8 @@ class Finding:
     # --changed-since keeps findings whose sentence touches a changed line.
     sentence: str = field(default="", compare=False)
     sentence_lines: tuple[int, int] = field(default=(0, 0), compare=False)
+    # where `text` starts in `sentence` (both with whitespace collapsed); -1 unknown
+    sentence_start: int = field(default=-1, compare=False)
     in_quoted_block: bool = field(default=False, compare=False)
 
     def to_dict(self) -> dict:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span, Token
@@ -333,6 +334,41 @@ class SequenceIndex:
                 yield from self._ends(doc, i + 1, specs, k + 1, n)
 
 
+class _LexicalView:
+    """A tokenized paragraph as plain lists, for the prefilter's in-order test."""
+
+    def __init__(self, tokens: Doc):
+        self.lower = [t.lower_ for t in tokens]
+        self.punct = [t.is_punct for t in tokens]
+        self.title = [t.is_title for t in tokens]
+        self.at: dict[str, list[int]] = {}
+        for i, w in enumerate(self.lower):
+            self.at.setdefault(w, []).append(i)
+
+    def matches(self, specs: tuple) -> bool:
+        starts: set[int] = set()
+        for words, _pos, optional, _title in specs:  # the pattern may start at any leading optional token
+            if words is None:
+                return True  # cannot happen after stripping; be permissive
+            for w in words:
+                starts.update(self.at.get(w, ()))
+            if not optional:
+                break
+        return any(self._ends(i, specs, 0) for i in sorted(starts))
+
+    def _ends(self, i: int, specs: tuple, k: int) -> bool:
+        if k == len(specs):
+            return True
+        words, _pos, optional, title = specs[k]
+        if optional and self._ends(i, specs, k + 1):
+            return True
+        if i < len(self.lower):
+            ok = (self.lower[i] in words) if words is not None else not self.punct[i]
+            if ok and (not title or self.title[i]):
+                return self._ends(i + 1, specs, k + 1)
+        return False
+
+
 def expand_trigger(rule: Rule) -> list[list[dict]]:
     """The Matcher patterns a rule's `lemmas` and `phrases` stand for."""
     patterns: list[list[dict]] = []
@@ -410,6 +446,12 @@ class CompiledRules:
         self._index: dict[str, list[int]] = {}
         self._needs: list[list[frozenset[str]]] = []
         self._unfiltered = False
+        # Sequence patterns are also matched in order on the tokenizer's
+        # output, their POS filters dropped (a tag is not known before the
+        # parse): a superset of what can match after it, and much smaller
+        # than "all the words somewhere in the paragraph" when the words
+        # are common ("for the last time", "all but").
+        self._in_order: dict[int, tuple] = {}  # prefilter number -> its specs, POS dropped
         key = _cache_key(rules)
         expanded = _seed_from_cache(key)
         fresh = expanded is None or set(expanded) != {r.id for r in rules}
@@ -419,7 +461,7 @@ class CompiledRules:
             context = _context_words(rule, self._lexicon_forms)
             for n, pat in enumerate(expanded[rule.id]):
                 self.matcher.add(f"{rule.id}#g{n}", pat)
-                self._add_to_prefilter(pat, context)
+                self._add_to_prefilter(pat, context, in_order=True)
             for n, pat in enumerate(rule.trigger.get("tokens", [])):
                 # every author-written pattern is validated by spaCy; the simple
                 # ones are then matched by the index, the rest by spaCy's Matcher
@@ -432,7 +474,7 @@ class CompiledRules:
                     self.matcher.add(f"{rule.id}#t{n}", pat)
                 else:
                     self.raw_matcher.add(f"{rule.id}#t{n}", [pat])
-                self._add_to_prefilter(pat, context)
+                self._add_to_prefilter(pat, context, in_order=SequenceIndex.handles(pat))
             for n, pat in enumerate(rule.trigger.get("dependency", [])):
                 single = DependencyMatcher(vocab, validate=True)
                 try:
@@ -463,7 +505,7 @@ class CompiledRules:
             out |= inflections(last)
         return frozenset(out)
 
-    def _add_to_prefilter(self, pattern: list[dict], context: frozenset[str] | None = None) -> None:
+    def _add_to_prefilter(self, pattern: list[dict], context: frozenset[str] | None = None, in_order: bool = False) -> None:
         sets = _required_word_sets(pattern)
         if sets is None:
             self._unfiltered = True
@@ -472,12 +514,39 @@ class CompiledRules:
         self._needs.append([frozenset(s) for s in sets[1:]] + ([context] if context else []))
         for w in sets[0]:
             self._index.setdefault(w, []).append(n)
+        if in_order:
+            specs = [{k: v for k, v in spec.items() if k != "POS"} for spec in pattern]
+            # leading any-word tokens only make the check slower (tried at
+            # every token): what follows them must match in order anyway
+            while specs and specs[0].get("LOWER") is None:
+                specs.pop(0)
+            if specs:
+                self._in_order[n] = tuple(SequenceIndex._spec(s) for s in specs)
 
-    def might_match(self, lower_words, political=None) -> bool:
+    def in_order(self, tokens: Doc) -> Callable[[int], bool]:
+        """A test for one sequence pattern (by prefilter number): do its words
+        occur in order in `tokens`? The tokens' attributes are read once,
+        and only if some pattern needs the test."""
+        view = None
+
+        def test(n: int) -> bool:
+            nonlocal view
+            specs = self._in_order.get(n)
+            if specs is None:
+                return True  # a shape the order test does not cover: presence was enough
+            if view is None:
+                view = _LexicalView(tokens)
+            return view.matches(specs)
+
+        return test
+
+    def might_match(self, lower_words, political=None, in_order: Callable[[int], bool] | None = None) -> bool:
         """Cheap test on a tokenized paragraph: can any trigger match at all?
 
         `political()` says whether the paragraph names a state, capital or
         people; it is asked only when that is all a pattern still lacks.
+        `in_order(n)` says whether sequence pattern n matches the tokens in
+        order (see in_order()); without it, word presence is enough.
         """
         if self._unfiltered:
             return True
@@ -486,9 +555,13 @@ class CompiledRules:
         for w in present & self._index.keys():
             for n in self._index[w]:
                 missing = [s for s in self._needs[n] if present.isdisjoint(s)]
+                if missing and not (political is not None and all(POLITICAL_ENTITY in s for s in missing)):
+                    continue
+                if in_order is not None and not in_order(n):
+                    continue
                 if not missing:
                     return True
-                if political is not None and not asked and all(POLITICAL_ENTITY in s for s in missing):
+                if not asked:
                     asked = True
                     if political():
                         return True

@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from linter.core import grammar
+from linter.core import grammar, status
 from linter.core.conditions import POLITICAL_ENTITY
 from linter.core.finding import ContextCheck
 from linter.core.matching import Candidate, CompiledRules
@@ -118,6 +118,8 @@ class HedgelintComponent:
         for phrase in _domain_phrases(self.rules):
             entries.setdefault(phrase, DOMAIN_PHRASE)
         self.names = Gazetteer(nlp.tokenizer, entries, last_word_forms=_inflections)
+        # Span._.hedge_status / Span._.hedge_cues on sentences, computed when read
+        status.attach(self)
 
     def _names_a_state(self, doc: Doc, anchor: Token, names: list[NameHit]) -> bool:
         """Is a state, capital or people named in the trigger's sentence or
@@ -160,6 +162,7 @@ class HedgelintComponent:
         return self.compiled.might_match(
             (t.lower_ for t in doc),
             political=lambda: any(h.kind != DOMAIN_PHRASE for h in self.names.hits(doc)),
+            in_order=self.compiled.in_order(doc),
         )
 
     def __call__(self, doc: Doc) -> Doc:

@@ -14,7 +14,6 @@ import difflib
 import fnmatch
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ import yaml
 
 from linter.core.conditions import MODALITY_LABELS, Conditions, Veto, WordSpec
 from linter.core.finding import CATEGORIES, SEVERITIES
+from linter.core.rule_files import RulePackError, builtin_rules_dir, pack_files
 from linter.core.scope import KINDS
 
 # Which scope checks clear a trigger unless the rule says otherwise. A rule may
@@ -53,10 +53,6 @@ FIX_KEYS = {"input", "output"}
 
 # Built-in context kinds that scope.py implements, used by `cleared_by`.
 CONTEXT_KINDS = set(KINDS)
-
-
-class RulePackError(ValueError):
-    """A pack or rule that does not validate; the message names file, rule and field."""
 
 
 @dataclass(frozen=True)
@@ -155,33 +151,6 @@ def check_selectors(rules: list[Rule], field: str, selectors) -> None:
         problem = unknown_selector(rules, sel)
         if problem:
             raise SelectorError(field, problem)
-
-
-# ------------------------------------------------------------------ locating
-def builtin_rules_dir() -> Path:
-    """rules/ inside the installed wheel, or at the top of a source checkout."""
-    packaged = resources.files("linter") / "rules"
-    try:
-        if packaged.is_dir():
-            return Path(str(packaged))
-    except (FileNotFoundError, NotADirectoryError):
-        pass
-    here = Path(__file__).resolve().parents[2] / "rules"
-    if here.is_dir():
-        return here
-    raise RulePackError("hedgelint: the built-in rule packs are missing from this installation (reinstall hedgelint)")
-
-
-def pack_files(paths: list[Path]) -> list[Path]:
-    files: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            files.extend(sorted(x for x in p.iterdir() if x.suffix in (".yaml", ".yml") and x.is_file()))
-        elif p.is_file():
-            files.append(p)
-        else:
-            raise RulePackError(f"{p}: rule pack not found")
-    return files
 
 
 # ---------------------------------------------------------------- validation

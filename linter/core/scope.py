@@ -1044,15 +1044,7 @@ class Scope:
     # ------------------------------------------------------------- entry point
     def assess(self, anchor: Token, kinds, para: ParagraphInfo, own: frozenset[int] | None = None) -> Assessment:
         self._own = own or frozenset({anchor.i})
-        chain = _chain(anchor)
-        # Clauses joined by ';', ':' or a dash are separate statements: a hedge
-        # or negation in one does not reach the other. Attribution may still
-        # reach across a colon from before it ("The ministry said: ...").
-        local = chain[:1]
-        for prev, cur in zip(chain, chain[1:]):
-            if _separate_sentences(prev[0], cur[0]):
-                break
-            local.append(cur)
+        chain, local = _chains(anchor)
         checks: list[ContextCheck] = []
         for kind in kinds:
             result = getattr(self, kind)(anchor, chain if kind == "attribution" else local, para)
@@ -1064,6 +1056,37 @@ class Scope:
             else:
                 checks.append(result)
         return Assessment(None, tuple(checks))
+
+    def run(self, kind: str, anchor: Token, para: ParagraphInfo, own: frozenset[int] | None = None) -> ContextCheck | None:
+        """One check on its own, exactly as `assess` runs it.
+
+        The sentence status (status.py) asks every check of every word of a
+        sentence through here, so a cue that clears a trigger is the cue
+        `analyze` reports: one code path for both.
+        """
+        self._own = own or frozenset({anchor.i})
+        chain, local = _chains(anchor)
+        return getattr(self, kind)(anchor, chain if kind == "attribution" else local, para)
+
+    def negation_at(self, tok: Token) -> Token | None:
+        """The negation that `negation` and `negated_trigger` see on this word, if any."""
+        return self._negated(tok)
+
+
+def _chains(anchor: Token) -> tuple[list[tuple[Token, str | None]], list[tuple[Token, str | None]]]:
+    """The governor chain, and its part before the first statement boundary.
+
+    Clauses joined by ';', ':' or a dash are separate statements: a hedge
+    or negation in one does not reach the other. Attribution may still
+    reach across a colon from before it ("The ministry said: ...").
+    """
+    chain = _chain(anchor)
+    local = chain[:1]
+    for prev, cur in zip(chain, chain[1:]):
+        if _separate_sentences(prev[0], cur[0]):
+            break
+        local.append(cur)
+    return chain, local
 
 
 def _as_long_as(mark: Token) -> bool:

@@ -34,19 +34,19 @@ def test_analyze_honours_select_and_ignore_from_the_config(tmp_path, cli):
     (tmp_path / ".hedgelint.yaml").write_text("ignore: [certainty]\n")
     p = tmp_path / "draft.md"
     p.write_text(DRAFT)
-    r = cli(["analyze", str(p)])
+    r = cli(["analyze", "--triggers", str(p)])
     assert r.exit_code == 0
     assert f"{p}:1:11: REPORTED HL101 'will collapse'" in r.stdout
     assert "REPORTED HL303" not in r.stdout
     assert f"{p}:3:6: filtered HL303 'leaves no doubt' not selected ({tmp_path / '.hedgelint.yaml'})" in r.stdout
-    r = cli(["analyze", "--isolated", str(p)])
+    r = cli(["analyze", "--triggers", "--isolated", str(p)])
     assert "REPORTED HL303" in r.stdout
 
 
 def test_analyze_shows_suppressed_findings_as_filtered(tmp_path, cli):
     p = tmp_path / "draft.md"
     p.write_text("<!-- hedgelint-disable-next-line HL101 -->\n" + DRAFT)
-    r = cli(["analyze", "--isolated", str(p)])
+    r = cli(["analyze", "--triggers", "--isolated", str(p)])
     assert f"{p}:2:11: filtered HL101 'will collapse' suppressed by line 1: hedgelint-disable-next-line HL101" in r.stdout
     assert f"{p}:4:6: REPORTED HL303" in r.stdout
 
@@ -67,7 +67,7 @@ def test_analyze_uses_the_rule_packs_of_the_config(tmp_path, cli):
     (tmp_path / ".hedgelint.yaml").write_text("rule_packs: [house.yaml]\nselect: [HX1]\n")
     p = tmp_path / "draft.md"
     p.write_text("The regime is famously weaker.\n\n" + DRAFT)
-    r = cli(["analyze", str(p)], cwd=tmp_path)
+    r = cli(["analyze", "--triggers", str(p)], cwd=tmp_path)
     assert r.exit_code == 0, r.stderr
     assert "REPORTED HX1 'famously'" in r.stdout
     assert "REPORTED HL101" not in r.stdout
@@ -76,7 +76,7 @@ def test_analyze_uses_the_rule_packs_of_the_config(tmp_path, cli):
 def test_analyze_reads_stdin_as_the_named_file(tmp_path, cli):
     (tmp_path / ".hedgelint.yaml").write_text("select: [certainty]\n")
     text = "<!-- The junta will collapse before the monsoon. -->\n\nThis leaves no doubt that the talks failed.\n"
-    r = cli(["analyze", "--stdin-filename", "desk/draft.md", "-"], input=text, cwd=tmp_path)
+    r = cli(["analyze", "--triggers", "--stdin-filename", "desk/draft.md", "-"], input=text, cwd=tmp_path)
     assert r.exit_code == 0
     # read as Markdown (the comment is skipped) and governed by the config
     assert r.stdout.splitlines() == ["desk/draft.md:3:6: REPORTED HL303 'leaves no doubt'"]
@@ -86,5 +86,5 @@ def test_analyze_rejects_an_unknown_selector_in_the_config(tmp_path, cli):
     (tmp_path / ".hedgelint.yaml").write_text("select: [forcast]\n")
     p = tmp_path / "draft.md"
     p.write_text(DRAFT)
-    r = cli(["analyze", str(p)])
+    r = cli(["analyze", "--triggers", str(p)])
     assert r.exit_code == 2 and "did you mean 'forecast'?" in r.stderr
