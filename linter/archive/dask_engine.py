@@ -1,27 +1,26 @@
-"""The archive scan on a Dask cluster (`hedgelint scan --engine dask`).
+"""`hedgelint scan --engine dask`: the archive scan on a Dask cluster.
 
-The same Scan, cache and outputs as the local scan; only where articles are
-read and checked changes:
+It is the local Scan (the same in-order window, cache, outputs and
+progress) with a Dask client as its executor:
 
-- Article files (directories, globs) and CSV archives are read by the client,
-  streamed and hashed as in the local scan; only the articles the cache does
-  not hold are shipped to the workers, in batches (`DaskExecutor.submit`, the
-  executor shape the local scan uses).
-- JSONL and Parquet archives are read by the workers, in partitions (byte
-  blocks of a JSONL file aligned on line ends, Parquet row groups), so the
-  client never reads them. A partition goes through two tasks: the first
-  reads it and returns each record's content hash and the partition's line
-  count; the client looks the hashes up in its SQLite cache and then sends
-  the second, which reads the partition again, numbers its lines from the
-  counts of the partitions before it (so error locations and fallback ids
-  are those of the local scan), and checks only the records the cache
-  lacks. Reading a partition twice costs far less than checking it.
+- Article files and CSV archives are read by the client, streamed and
+  hashed as in the local scan; the articles the cache lacks go to the
+  workers in batches (`DaskExecutor.submit`, the executor seam of the
+  local scan). A CSV record may hold line breaks, so a CSV file cannot be
+  cut into byte blocks without reading what precedes each cut.
+- JSONL and Parquet archives are read by the workers, in partitions
+  (linter/archive/partitions.py). A partition takes two tasks: the first
+  returns its records' content hashes and its line count; the client looks
+  the hashes up in its cache, and once the lines before the partition are
+  counted, sends the second, which reads it again, numbers its lines like
+  the local scan and checks the records the cache lacks. Reading a
+  partition twice costs far less than checking it.
 
-Each worker process keeps one checker (one model load), built on its first
-batch: a cached re-scan loads no model anywhere. Results come back in input
-order through a bounded window and are written as they arrive; a worker that
-dies has its tasks re-run on another by the scheduler, and since the client
-takes each partition's result once, in order, nothing is lost or duplicated.
+Each worker process builds one checker (one model load) on its first batch
+and keeps it, so a re-scan served by the cache loads no model. A worker
+that dies has its tasks re-run elsewhere by the scheduler (the nanny
+restarts it); the client takes each task's result once, in input order,
+and writes it at once, so nothing is lost, duplicated or held in memory.
 """
 
 from __future__ import annotations
@@ -29,59 +28,60 @@ from __future__ import annotations
 import dataclasses
 import os
 import threading
-from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from linter.archive.records import (
-    ARCHIVE_KINDS, Article, ArticleError, Fields, article_from_file, article_from_record, expand, jsonl_record,
-    read_csv, records_to_articles,
-)
-from linter.archive.run import ArticleOutcome, Scan, ScanOptions, _Slot
+from linter.archive.partitions import DEFAULT_BLOCKSIZE, Partition, line_digests, partitioned, plan, read_all
+from linter.archive.records import Article, ArticleError, expand, read_path
+from linter.archive.run import ArticleOutcome, Scan, ScanOptions, cached_outcome, error_outcome
 from linter.archive.worker import ArticleChecker, ArticleResult, CheckSettings
 from linter.check.config import UsageError
 
 INSTALL_HINT = "--engine dask needs Dask: pip install 'hedgelint[dask]'"
-WORKER_ARCHIVES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
-DEFAULT_BLOCKSIZE = 4 << 20  # bytes of JSONL per partition: about a thousand news articles
 
 
 def require_dask() -> None:
+    """One line and exit 2 (UsageError) when Dask is not installed."""
     try:
+        import dask  # noqa: F401
         import distributed  # noqa: F401
     except ImportError:
         raise UsageError(INSTALL_HINT) from None
 
 
 class WorkerMismatch(Exception):
-    """A worker would compute other findings than the client's cache key says."""
+    """A worker would find other findings than the client's cache key says."""
 
 
 # ================================================================ worker side
-# One checker per worker process and settings, built on first use: the model
-# loads once per process. Dask may run several tasks at once in one process
-# (a worker with more than one thread); the engine is not made for that, so
-# tasks in one process take turns.
+# One checker per worker process and settings, built on first use. A worker
+# started with more than one thread could run two tasks at once in one
+# process; the engine is not made for that, so they take turns (start
+# workers with --nthreads 1 and one process per core).
 _CHECKERS: dict[CheckSettings, ArticleChecker] = {}
 _VERIFIED: set[str] = set()
 _LOCK = threading.Lock()
 
 
-def _checker(settings: CheckSettings, options: ScanOptions, expected: str) -> ArticleChecker:
+def _checker(settings: CheckSettings, expected: str) -> ArticleChecker:
     if expected not in _VERIFIED:
-        # The fingerprint as this worker sees it: hedgelint's version, the
-        # model and its version, the rule packs, the configuration found from
-        # its working directory. Any difference would put other findings in
-        # the client's cache under the client's key.
-        mine = Scan(options, records=[]).fingerprint
+        # The cache key as this worker sees it: hedgelint's version, the model
+        # and its version, the rule packs, the configuration found from the
+        # client's directory. A difference would put other findings in the
+        # client's cache under the client's key.
+        from linter.archive.run import settings_fingerprint
+        from linter.check.config import ConfigResolver
+
+        resolver = ConfigResolver(Path(settings.config) if settings.config else None, settings.isolated)
+        mine = settings_fingerprint(settings, resolver.for_dir(Path(settings.cwd or os.getcwd())))
         if mine != expected:
             import socket
 
             raise WorkerMismatch(
-                f"the worker on {socket.gethostname()} (pid {os.getpid()}) has another hedgelint version, model, "
-                "rule packs or configuration than this client; install the same on every worker, and pass "
-                "--config FILE (on storage the workers read) or --isolated")
+                f"the Dask worker on {socket.gethostname()} (pid {os.getpid()}) has another hedgelint version, model, "
+                "rule packs or configuration than this client; install the same on every worker and run the scan "
+                "from a directory the workers see at the same path, or pass --config FILE (on storage they read) or --isolated")
         _VERIFIED.add(expected)
     checker = _CHECKERS.get(settings)
     if checker is None:
@@ -89,114 +89,23 @@ def _checker(settings: CheckSettings, options: ScanOptions, expected: str) -> Ar
     return checker
 
 
-def check_articles(settings: CheckSettings, options: ScanOptions, expected: str, batch: list[Article]) -> list[ArticleResult]:
+def check_articles(settings: CheckSettings, expected: str, batch: list[Article]) -> list[ArticleResult]:
     """A batch the client read: the local scan's check, in a worker."""
     with _LOCK:
-        return _checker(settings, options, expected).check(batch)
+        return _checker(settings, expected).check(batch)
 
 
-@dataclass(frozen=True)
-class Block:
-    """One partition of a worker-read archive."""
-
-    kind: str  # jsonl | parquet
-    path: str  # as the user gave it (also the display name in errors)
-    start: int = 0  # jsonl: byte range [start, end)
-    end: int = 0
-    group: int = 0  # parquet: row group, and the number of rows before it
-    first_row: int = 0
-    size: int = 0  # bytes, for progress
+def hash_partition(part: Partition, fields) -> tuple[int, list[str | None]]:
+    return line_digests(part, fields)
 
 
-def _jsonl_lines(block: Block) -> Iterator[bytes]:
-    """Every line that starts inside the block (the convention of dask's
-    read_bytes with a delimiter): a line crossing `end` belongs to this block,
-    the one crossing `start` to the block before."""
-    with open(block.path, "rb") as fh:
-        if block.start:
-            fh.seek(block.start - 1)
-            fh.readline()  # the rest of the previous block's last line
-        pos = fh.tell()
-        while pos < block.end:
-            raw = fh.readline()
-            if not raw:
-                return
-            pos += len(raw)
-            yield raw
-
-
-def _plain(value):
-    """Parquet values as JSON would hold them (dates and timestamps as ISO text)."""
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
-
-
-def _parquet_rows(block: Block) -> Iterator[dict]:
-    import pyarrow.parquet as pq
-
-    table = pq.ParquetFile(block.path).read_row_group(block.group)
-    for row in table.to_pylist():
-        yield {k: _plain(v) for k, v in row.items()}
-
-
-def _block_items(block: Block, fields: Fields, offset: int) -> Iterator[Article | ArticleError]:
-    """The block's articles and bad records, numbered from `offset` lines (rows) before it."""
-    name = Path(block.path).name
-    if block.kind == "jsonl":
-        for i, raw in enumerate(_jsonl_lines(block), 1):
-            n = offset + i
-            item = jsonl_record(raw, f"{block.path}:{n}", f"{name}:{n}", fields, first_line=n == 1)
-            if item is not None:
-                yield item
-    else:
-        rows = _parquet_rows(block)
-        per_row = 0
-        for i, row in enumerate(rows, 1):
-            n = block.first_row + i
-            yield article_from_record(row, fields, f"{block.path}:row {n}", f"{name}:{n}", per_row)
-
-
-def _unreadable(block: Block, exc: Exception) -> ArticleError:
-    where = f"{block.path}:bytes {block.start}-{block.end}" if block.kind == "jsonl" else f"{block.path}:row group {block.group}"
-    return ArticleError(None, where, f"the worker cannot read this partition: {getattr(exc, 'strerror', None) or exc}", block.size)
-
-
-def hash_block(block: Block, fields: Fields) -> tuple[int, list[str | None]]:
-    """First pass: the partition's line count and, per line, its record's
-    content hash (None for a blank line or a bad record)."""
-    digests: list[str | None] = []
-    try:
-        if block.kind == "jsonl":
-            for raw in _jsonl_lines(block):
-                item = jsonl_record(raw, "", "", fields, first_line=block.start == 0 and not digests)
-                digests.append(item.digest if isinstance(item, Article) else None)
-        else:
-            for item in _block_items(block, fields, 0):
-                digests.append(item.digest if isinstance(item, Article) else None)
-    except (OSError, ValueError):  # ValueError: pyarrow's ArrowInvalid, a damaged Parquet file
-        pass  # the second pass reports it
-    return len(digests), digests
-
-
-def check_block(settings: CheckSettings, options: ScanOptions, expected: str, block: Block, fields: Fields,
-                offset: int, cached: frozenset[str]) -> list:
-    """Second pass: each record in order, as an ArticleError, an Article the
-    cache holds, or (Article, ArticleResult). Texts stay on the worker."""
-    out: list = []
-    todo: list[Article] = []
-    try:
-        for item in _block_items(block, fields, offset):
-            if isinstance(item, Article) and item.digest not in cached:
-                todo.append(item)
-            out.append(item)
-    except (OSError, ValueError) as exc:
-        return [_unreadable(block, exc)]
-    if block.kind == "parquet" and out:
-        share = max(1, block.size // len(out))
-        for item in out:
-            item.size = share
-    results = iter(check_articles(settings, options, expected, todo)) if todo else iter(())
+def check_partition(settings: CheckSettings, expected: str, part: Partition, fields, first_line: int,
+                    cached: frozenset[str]) -> list:
+    """The second pass: each record in order, as an ArticleError, an Article
+    the cache holds, or (Article, ArticleResult). Texts stay on the worker."""
+    out = read_all(part, fields, first_line)
+    todo = [a for a in out if isinstance(a, Article) and a.digest not in cached]
+    results = iter(check_articles(settings, expected, todo) if todo else ())
     done = []
     for item in out:
         if isinstance(item, Article):
@@ -208,21 +117,30 @@ def check_block(settings: CheckSettings, options: ScanOptions, expected: str, bl
     return done
 
 
+def load_checker(settings: CheckSettings, expected: str) -> float:
+    """Build this worker's checker and load its model now; the seconds it took
+    (the benchmark's per-worker start-up)."""
+    import time
+
+    start = time.perf_counter()
+    with _LOCK:
+        _checker(settings, expected).engine.nlp
+    return time.perf_counter() - start
+
+
 # ================================================================ client side
 class DaskExecutor:
     """A Dask client as a scan executor: `submit(batch)` returns a Dask
-    future (with the done()/result() the scan waits on). Without a scheduler
-    address it starts a LocalCluster of `jobs` worker processes on 127.0.0.1."""
+    future, whose done() and result() the scan's window waits on. Without a
+    scheduler address it starts a LocalCluster of `jobs` worker processes on
+    127.0.0.1, one thread each."""
 
-    def __init__(self, settings: CheckSettings, options: ScanOptions, expected: str, jobs: int,
-                 scheduler: str | None = None, notice: Callable[[str], None] | None = None):
+    def __init__(self, settings: CheckSettings, expected: str, jobs: int, scheduler: str | None = None):
         require_dask()
         self.settings = settings
-        self.options = options
         self.expected = expected
         self.jobs = jobs
         self.scheduler = scheduler
-        self.notice = notice
         self.client = None
         self.cluster = None
 
@@ -230,7 +148,7 @@ class DaskExecutor:
     def started(self) -> bool:
         return self.client is not None
 
-    def start(self):
+    def start(self, notice: Callable[[str], None] | None = None):
         if self.client is not None:
             return self.client
         import logging
@@ -240,34 +158,33 @@ class DaskExecutor:
         if self.scheduler:
             try:
                 self.client = Client(self.scheduler, timeout="30s")
-            except (OSError, TimeoutError) as exc:
-                raise UsageError(f"--scheduler {self.scheduler}: cannot connect ({exc})") from None
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise UsageError(f"--scheduler {self.scheduler}: cannot connect to a Dask scheduler there ({exc})") from None
         else:
-            # Loopback only, and a free port for the dashboard (8787 may be taken).
-            # One thread per worker process: the engine runs one document at a time.
+            # Loopback only; the dashboard on a free loopback port (8787 may be taken).
             self.cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
                                         dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
             self.client = Client(self.cluster)
-        if self.notice is not None:
-            workers = len(self.client.scheduler_info().get("workers", {}))
-            where = self.scheduler or "a local cluster on 127.0.0.1"
-            self.notice(f"hedgelint: Dask: {workers} worker{'s' if workers != 1 else ''} on {where}")
-            if "dashboard" in self.client.scheduler_info().get("services", {}):
-                self.notice(f"hedgelint: Dask dashboard: {self.client.dashboard_link}")
+        if notice is not None:
+            info = self.client.scheduler_info()
+            n = len(info.get("workers", {}))
+            where = f"the scheduler at {self.scheduler}" if self.scheduler else "a local cluster on 127.0.0.1"
+            notice(f"hedgelint: Dask: {n} worker{'' if n == 1 else 's'} on {where}")
+            if "dashboard" in info.get("services", {}):
+                notice(f"hedgelint: Dask dashboard: {self.client.dashboard_link}")
         return self.client
 
     def workers(self) -> int:
-        return max(1, len(self.start().scheduler_info().get("workers", {})))
+        return len(self.start().scheduler_info().get("workers", {}))
 
     def submit(self, batch: list[Article]):
-        return self.start().submit(check_articles, self.settings, self.options, self.expected, batch, pure=False)
+        return self.start().submit(check_articles, self.settings, self.expected, batch, pure=False)
 
-    def submit_hash(self, block: Block, fields: Fields):
-        return self.start().submit(hash_block, block, fields, pure=False)
+    def submit_hash(self, part: Partition, fields):
+        return self.start().submit(hash_partition, part, fields, pure=False)
 
-    def submit_block(self, block: Block, fields: Fields, offset: int, cached: frozenset[str]):
-        return self.start().submit(check_block, self.settings, self.options, self.expected, block, fields, offset,
-                                   cached, pure=False)
+    def submit_check(self, part: Partition, fields, first_line: int, cached: frozenset[str]):
+        return self.start().submit(check_partition, self.settings, self.expected, part, fields, first_line, cached, pure=False)
 
     def close(self) -> None:
         if self.client is not None:
@@ -278,238 +195,142 @@ class DaskExecutor:
             self.cluster = None
 
 
-def plan_blocks(path: Path, display: str, blocksize: int) -> list[Block]:
-    """A worker-read archive's partitions, from its size or its Parquet footer
-    (the client reads no record)."""
-    kind = WORKER_ARCHIVES[path.suffix.lower()]
-    if kind == "jsonl":
-        size = path.stat().st_size
-        return [Block("jsonl", display, s, min(size, s + blocksize), size=min(size, s + blocksize) - s)
-                for s in range(0, size, blocksize)]
-    try:
-        import pyarrow.parquet as pq
-    except ImportError:
-        raise UsageError(f"{display}: reading Parquet needs pyarrow: pip install 'hedgelint[dask]'") from None
-    meta = pq.read_metadata(str(path))
-    blocks, rows = [], 0
-    for g in range(meta.num_row_groups):
-        rg = meta.row_group(g)
-        blocks.append(Block("parquet", display, group=g, first_row=rows, size=rg.total_byte_size))
-        rows += rg.num_rows
-    return blocks
-
-
-def _drop(items: list, obj) -> None:
-    """Remove by identity: slots compare equal field by field, futures and all."""
-    for i, x in enumerate(items):
-        if x is obj:
-            del items[i]
-            return
-
-
 @dataclass(eq=False)
-class _BlockSlot:
-    block: Block
-    prev: "_BlockSlot | None"  # the partition before it in the same JSONL file
-    hashing: object = None
+class _PartitionSlot:
+    """A worker-read partition's place in the scan's window."""
+
+    part: Partition
+    prev: "_PartitionSlot | None"  # the block before it in the same JSONL file, until its lines are counted
+    hashing: object = None  # the first pass's future
     lines: int | None = None
-    digests: list = field(default_factory=list)
-    hits: dict = field(default_factory=dict)
-    offset: int | None = None
-    checking: object = None
-    results: list | None = None
+    first_line: int | None = None
+    hits: dict = field(default_factory=dict)  # digest -> CachedResult
+    checking: object = None  # the second pass's future
+    todo: int = 0  # records the cache lacks
+    busy = True  # always holds a task on the cluster
+
+    def advance(self, scan: "DaskScan") -> bool:
+        """Move on without waiting: the hashes to cache lookups; once the lines
+        before it are counted, the check. True when the check is submitted."""
+        if self.checking is not None:
+            return True
+        if self.lines is None:
+            if not self.hashing.done():
+                return False
+            self.lines, digests = self.hashing.result()
+            self.hashing = None
+            if scan.cache is not None:
+                for d in set(filter(None, digests)):
+                    hit = scan.cache.get(scan.fingerprint, d)  # a record's cache key is its content hash
+                    if hit is not None:
+                        self.hits[d] = hit
+            self.todo = sum(1 for d in digests if d and d not in self.hits)
+        if self.first_line is None:
+            if self.part.kind == "parquet" or self.prev is None:
+                self.first_line = 0
+            elif self.prev.first_line is not None and self.prev.lines is not None:
+                self.first_line = self.prev.first_line + self.prev.lines
+            else:
+                return False
+            self.prev = None  # a chain of every block of the file would otherwise stay in memory
+        scan.checked += self.todo
+        self.checking = scan.executor.submit_check(self.part, scan.o.fields, self.first_line, frozenset(self.hits))
+        return True
+
+    def futures(self) -> list:
+        return [f for f in (self.hashing, self.checking) if f is not None]
+
+    def ready(self) -> bool:
+        return self.checking is not None and self.checking.done()
+
+    def emit(self, scan: "DaskScan") -> Iterator[ArticleOutcome]:
+        items = self.checking.result()
+        self.checking = None
+        for item in items:
+            if isinstance(item, ArticleError):
+                yield error_outcome(item)
+            elif isinstance(item, Article):
+                yield cached_outcome(item, self.hits[item.digest])
+            else:
+                article, res = item
+                article.key = article.digest
+                yield scan._store(article, res)
+        self.hits = {}  # the next block of the file keeps this slot for its numbering only
 
 
 class DaskScan(Scan):
     """A Scan whose articles are checked on a Dask cluster, and whose JSONL
     and Parquet archives are read there."""
 
-    def __init__(self, options: ScanOptions, scheduler: str | None = None, blocksize: int = DEFAULT_BLOCKSIZE,
-                 notice: Callable[[str], None] | None = None, records=None, **kwargs):
+    def __init__(self, options: ScanOptions, scheduler: str | None = None, blocksize: int = DEFAULT_BLOCKSIZE, records=None):
         require_dask()
-        super().__init__(options, records=records, executor=_Unstarted(), **kwargs)
-        worker_options = dataclasses.replace(options, paths=[], out=None, cache=None, use_cache=False)
-        self.executor = DaskExecutor(self.check_settings, worker_options, self.fingerprint, self.jobs, scheduler, notice)
+        super().__init__(options, records=records, executor=_NotYet())
+        # Workers find the configuration a record takes from the client's directory.
+        self.check_settings = dataclasses.replace(self.check_settings, cwd=str(Path.cwd()))
+        self.executor = DaskExecutor(self.check_settings, self.fingerprint, self.jobs, scheduler)
         self.blocksize = blocksize
+        self._pending: list[_PartitionSlot] = []  # partitions whose check is not yet submitted
+        self._last_block: dict[str, _PartitionSlot] = {}
 
-    # ------------------------------------------------------------ inputs
-    def _units(self) -> Iterator[Article | ArticleError | Block]:
-        """The inputs in the local scan's order: client-read articles, and the
-        partitions of worker-read archives."""
+    def start(self, notice: Callable[[str], None] | None = None) -> None:
+        self.executor.start(notice)
+        self.jobs = max(1, self.executor.workers())
+
+    def _window_batches(self) -> int:
+        return 2 * self.jobs + 2
+
+    def _units(self) -> Iterator:
         if self.records is not None:
-            yield from records_to_articles(self.records, self.o.fields)
+            yield from super()._units()
             return
         for item in expand(self.o.paths):
-            if isinstance(item, ArticleError):
-                yield item
-                continue
-            display = str(item)
-            suffix = item.suffix.lower()
-            if suffix in WORKER_ARCHIVES:
+            if isinstance(item, Path) and partitioned(item):
                 try:
-                    yield from plan_blocks(item, display, self.blocksize)
-                except OSError as exc:
-                    yield ArticleError(None, display, f"cannot read: {exc.strerror or exc}")
-            elif ARCHIVE_KINDS.get(suffix) == "csv":
-                # A CSV record can hold line breaks, so a byte block cannot be
-                # cut without reading what precedes it: the client streams it.
-                yield from read_csv(item, self.o.fields)
-            else:
-                a = article_from_file(item, display)
-                if isinstance(a, Article) and self.resolver.for_path(item).excluded(item):
-                    continue  # the configuration's `exclude`, as check honours it
-                yield a
+                    yield from plan(item, str(item), self.blocksize)
+                except (OSError, ValueError) as exc:  # ValueError: pyarrow cannot read the footer
+                    yield ArticleError(None, str(item), f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+                continue
+            for a in read_path(item, self.o.fields):
+                if self._keep(a):
+                    yield a
 
-    # ------------------------------------------------------------ the window
-    def outcomes(self) -> Iterator[ArticleOutcome]:
+    def _unit_slot(self, part: Partition) -> _PartitionSlot:
+        prev = self._last_block.get(part.path) if part.kind == "jsonl" else None
+        slot = _PartitionSlot(part, prev, hashing=self.executor.submit_hash(part, self.o.fields))
+        self._last_block[part.path] = slot
+        self._pending.append(slot)
+        return slot
+
+    def _advance(self, window) -> None:
+        # in order: a block's line numbering needs the blocks before it
+        self._pending = [s for s in self._pending if not s.advance(self)]
+
+    def _wait_for(self, slot, window) -> None:
         from distributed import wait
 
-        window: deque = deque()
-        pending: list[_BlockSlot] = []  # partitions whose check is not yet submitted
-        last_in_file: dict[str, _BlockSlot] = {}
-        inflight: list = []  # slots holding a future, so counting them does not walk the window
-        open_slot: _Slot | None = None
-        workers = 0
+        self._advance(window)
+        while not slot.ready():
+            futures = [f for s in window for f in (s.futures() if isinstance(s, _PartitionSlot) else
+                                                    [s.handle] if s.handle is not None and not isinstance(s.handle, list) else [])]
+            if not futures:  # cannot happen: the head's own work is on the cluster
+                raise RuntimeError("the Dask scan's window holds nothing to wait for")
+            wait(futures, return_when="FIRST_COMPLETED")
+            self._advance(window)
 
-        def limit() -> int:
-            nonlocal workers
-            if not self.executor.started:  # an all-cached scan starts no cluster
-                return 2 * self.jobs + 2
-            if not workers:
-                workers = self.executor.workers()
-            return 2 * workers + 2
-
-        def submit_batch(slot: _Slot) -> None:
-            nonlocal open_slot
-            slot.handle = self._submit(slot.articles)
-            inflight.append(slot)
-            if open_slot is slot:
-                open_slot = None
-
-        def futures() -> list:
-            out = []
-            for s in inflight:
-                if isinstance(s, _BlockSlot):
-                    out.extend(f for f in (s.hashing, s.checking) if f is not None)
-                elif s.handle is not None and not isinstance(s.handle, list):
-                    out.append(s.handle)
-            return out
-
-        def pump() -> None:
-            """Hash results to cache lookups; partitions whose line offset is known to their checks."""
-            for s in list(pending):
-                if s.lines is None:
-                    if not s.hashing.done():
-                        continue
-                    s.lines, s.digests = s.hashing.result()
-                    s.hashing = None
-                    if self.cache is not None:
-                        for d in set(d for d in s.digests if d):
-                            hit = self.cache.get(self.fingerprint, d)
-                            if hit is not None:
-                                s.hits[d] = hit
-                if s.offset is None:
-                    if s.block.kind == "parquet" or s.prev is None:
-                        s.offset = 0
-                    elif s.prev.offset is not None and s.prev.lines is not None:
-                        s.offset = s.prev.offset + s.prev.lines
-                    else:
-                        continue
-                self.checked += sum(1 for d in s.digests if d and d not in s.hits)
-                s.checking = self.executor.submit_block(s.block, self.o.fields, s.offset, frozenset(s.hits))
-                _drop(pending, s)
-
-        def ready(s) -> bool:
-            if isinstance(s, _BlockSlot):
-                return s.checking is not None and s.checking.done()
-            return s.ready()
-
-        def emit(wait_for_head: bool) -> Iterator[ArticleOutcome]:
-            while window:
-                head = window[0]
-                if isinstance(head, _Slot) and head.outcome is None and head.handle is None:
-                    if not wait_for_head:
-                        return  # still filling
-                    submit_batch(head)
-                if not ready(head):
-                    if not wait_for_head:
-                        return
-                    pump()
-                    if not ready(head):
-                        wait(futures(), return_when="FIRST_COMPLETED")
-                        pump()
-                        continue
-                wait_for_head = False
-                window.popleft()
-                _drop(inflight, head)
-                if isinstance(head, _BlockSlot):
-                    yield from self._block_outcomes(head)
-                elif head.outcome is not None:
-                    yield head.outcome
-                else:
-                    results = head.handle if isinstance(head.handle, list) else head.handle.result()
-                    head.handle = None  # let the cluster forget it
-                    for article, res in zip(head.articles, results):
-                        yield self._store(article, res)
-
+    def outcomes(self) -> Iterator[ArticleOutcome]:
         try:
-            for unit in self._units():
-                if isinstance(unit, Block):
-                    if open_slot is not None:
-                        submit_batch(open_slot)
-                    prev = last_in_file.get(unit.path) if unit.kind == "jsonl" else None
-                    slot = _BlockSlot(unit, prev)
-                    last_in_file[unit.path] = slot
-                    slot.hashing = self.executor.submit_hash(unit, self.o.fields)
-                    window.append(slot)
-                    pending.append(slot)
-                    inflight.append(slot)
-                elif isinstance(unit, ArticleError):
-                    window.append(_Slot(outcome=ArticleOutcome(unit.id, None, None, 0, [], False, unit, unit.size)))
-                else:
-                    key = self._article_key(unit)
-                    hit = self.cache.get(self.fingerprint, key) if self.cache else None
-                    if hit is not None:
-                        err = ArticleError(unit.id, unit.where, hit.error, unit.size) if hit.error else None
-                        window.append(_Slot(outcome=ArticleOutcome(unit.id, unit.title, unit.date, hit.words, hit.findings, True, err, unit.size)))
-                    else:
-                        unit.key = key
-                        if open_slot is None:
-                            open_slot = _Slot(articles=[])
-                            window.append(open_slot)
-                        open_slot.articles.append(unit)
-                        open_slot.words += len(unit.text.split()) if unit.text else 2000
-                        if len(open_slot.articles) >= self.o.batch_articles or open_slot.words >= self.o.batch_words:
-                            submit_batch(open_slot)
-                pump()
-                while len(futures()) >= limit() or len(window) >= 4096:
-                    yield from emit(wait_for_head=True)
-                yield from emit(wait_for_head=False)
-            while window:
-                yield from emit(wait_for_head=True)
+            yield from super().outcomes()
         except WorkerMismatch as exc:
             raise UsageError(str(exc)) from None
-        finally:
-            self.close()
 
-    def _block_outcomes(self, slot: _BlockSlot) -> Iterator[ArticleOutcome]:
-        items = slot.checking.result()
-        slot.checking = None
-        for item in items:
-            if isinstance(item, ArticleError):
-                yield ArticleOutcome(item.id, None, None, 0, [], False, item, item.size)
-            elif isinstance(item, Article):
-                hit = slot.hits[item.digest]
-                err = ArticleError(item.id, item.where, hit.error, item.size) if hit.error else None
-                yield ArticleOutcome(item.id, item.title, item.date, hit.words, hit.findings, True, err, item.size)
-            else:
-                article, res = item
-                article.key = article.digest  # a record's cache key is its content hash (Scan._article_key)
-                yield self._store(article, res)
+    def close(self) -> None:
+        super().close()
+        self._pending.clear()
+        self._last_block.clear()
 
 
-class _Unstarted:
-    """A placeholder while Scan.__init__ runs; DaskScan replaces it."""
+class _NotYet:
+    """The executor while Scan.__init__ runs; DaskScan puts its own in place."""
 
     started = False
 
