@@ -215,15 +215,14 @@ def processes(tmp_path_factory):
         client = Client(address, timeout="30s")
         client.wait_for_workers(2, timeout=60)
         yield address, client
-        client.close()
+        client.shutdown()  # the scheduler closes the workers and their nannies, then itself
     finally:
-        for p in reversed(procs):
-            p.send_signal(signal.SIGINT)
         for p in reversed(procs):
             try:
                 p.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 p.kill()
+                p.wait()
 
 
 def _cli_scan(archive: Path, out: Path, address: str, *extra: str) -> subprocess.Popen:

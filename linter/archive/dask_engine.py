@@ -39,6 +39,8 @@ from linter.archive.worker import ArticleChecker, ArticleResult, CheckSettings
 from linter.check.config import UsageError
 
 INSTALL_HINT = "--engine dask needs Dask: pip install 'hedgelint[dask]'"
+# What the LocalCluster's workers change in the Dask configuration
+WORKER_CONFIG = {"distributed": {"worker": {"profile": {"enabled": False}}}}
 
 
 def require_dask() -> None:
@@ -153,6 +155,7 @@ class DaskExecutor:
             return self.client
         import logging
 
+        import dask.config
         from distributed import Client, LocalCluster
 
         if self.scheduler:
@@ -162,8 +165,12 @@ class DaskExecutor:
                 raise UsageError(f"--scheduler {self.scheduler}: cannot connect to a Dask scheduler there ({exc})") from None
         else:
             # Loopback only; the dashboard on a free loopback port (8787 may be taken).
+            # The workers' statistical profiler samples every thread's stack every
+            # 10 ms, which cost 10-15% of a worker's time checking articles: off.
             self.cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                        dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
+                                        dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,
+                                        # a Nanny's config replaces whole top-level sections: give it all of them
+                                        config=dask.config.merge(dask.config.config, WORKER_CONFIG))
             self.client = Client(self.cluster)
         if notice is not None:
             info = self.client.scheduler_info()
@@ -178,6 +185,9 @@ class DaskExecutor:
         return len(self.start().scheduler_info().get("workers", {}))
 
     def submit(self, batch: list[Article]):
+        # A worker opens (a .docx, a large file) or finds the configuration of an
+        # article file by its path: absolute, since its directory is not ours.
+        batch = [dataclasses.replace(a, path=os.path.abspath(a.path)) if a.path else a for a in batch]
         return self.start().submit(check_articles, self.settings, self.expected, batch, pure=False)
 
     def submit_hash(self, part: Partition, fields):
@@ -286,7 +296,8 @@ class DaskScan(Scan):
         for item in expand(self.o.paths):
             if isinstance(item, Path) and partitioned(item):
                 try:
-                    yield from plan(item, str(item), self.blocksize)
+                    # --blocksize is taken as given; the default is cut finer for a small archive
+                    yield from plan(item, str(item), self.blocksize, 1 if self.o.blocksize else 4 * self.jobs)
                 except (OSError, ValueError) as exc:  # ValueError: pyarrow cannot read the footer
                     yield ArticleError(None, str(item), f"cannot read: {getattr(exc, 'strerror', None) or exc}")
                 continue
@@ -308,20 +319,31 @@ class DaskScan(Scan):
     def _wait_for(self, slot, window) -> None:
         from distributed import wait
 
+        def futures(s) -> list:
+            if isinstance(s, _PartitionSlot):
+                return s.futures()
+            return [s.handle] if s.handle is not None and not isinstance(s.handle, list) else []
+
         self._advance(window)
         while not slot.ready():
-            futures = [f for s in window for f in (s.futures() if isinstance(s, _PartitionSlot) else
-                                                    [s.handle] if s.handle is not None and not isinstance(s.handle, list) else [])]
-            if not futures:  # cannot happen: the head's own work is on the cluster
-                raise RuntimeError("the Dask scan's window holds nothing to wait for")
-            wait(futures, return_when="FIRST_COMPLETED")
+            # The head's own work (never empty until it is emitted), and what is
+            # still running further on: a later partition that finished before
+            # the head would otherwise end every wait at once.
+            others = [f for s in window if s is not slot for f in futures(s) if not f.done()]
+            wait(futures(slot) + others, return_when="FIRST_COMPLETED")
             self._advance(window)
 
     def outcomes(self) -> Iterator[ArticleOutcome]:
+        from distributed import KilledWorker
+
         try:
             yield from super().outcomes()
         except WorkerMismatch as exc:
             raise UsageError(str(exc)) from None
+        except KilledWorker as exc:
+            # the scheduler's allowed-failures: the same task took down worker after worker
+            raise UsageError(f"Dask gave up on a task whose workers kept dying ({exc}); what was done is cached, "
+                             "so the same command resumes (look for memory limits in the workers' logs)") from None
 
     def close(self) -> None:
         super().close()

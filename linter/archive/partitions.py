@@ -21,6 +21,7 @@ from linter.check.config import UsageError
 
 PARTITIONED = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
 DEFAULT_BLOCKSIZE = 4 << 20  # bytes of JSONL per partition: about a thousand news articles
+MIN_BLOCKSIZE = 64 << 10
 
 
 @dataclass(frozen=True)
@@ -51,12 +52,16 @@ def partitioned(path: Path) -> bool:
     return path.suffix.lower() in PARTITIONED
 
 
-def plan(path: Path, display: str, blocksize: int = DEFAULT_BLOCKSIZE) -> list[Partition]:
-    """A worker-read archive's partitions, from its size or its Parquet footer."""
+def plan(path: Path, display: str, blocksize: int = DEFAULT_BLOCKSIZE, min_parts: int = 1) -> list[Partition]:
+    """A worker-read archive's partitions, from its size or its Parquet footer.
+    A JSONL file is cut into at least `min_parts` blocks (down to 64 KiB), so
+    an archive smaller than a few blocks still keeps every worker busy."""
     kind = PARTITIONED[path.suffix.lower()]
     absolute = str(path.resolve())
     if kind == "jsonl":
         size = path.stat().st_size
+        if min_parts > 1:
+            blocksize = min(blocksize, max(MIN_BLOCKSIZE, -(-size // min_parts)))
         return [Partition("jsonl", absolute, display, s, min(size, s + blocksize), size=min(size, s + blocksize) - s)
                 for s in range(0, size, blocksize)]
     try:
