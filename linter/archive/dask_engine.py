@@ -101,13 +101,27 @@ def hash_partition(part: Partition, fields) -> tuple[int, list[str | None]]:
     return line_digests(part, fields)
 
 
+def _batches(articles: list[Article], most: int, words: int) -> Iterator[list[Article]]:
+    batch, n = [], 0
+    for a in articles:
+        batch.append(a)
+        n += len(a.text.split()) if a.text else 2000
+        if len(batch) >= most or n >= words:
+            yield batch
+            batch, n = [], 0
+    if batch:
+        yield batch
+
+
 def check_partition(settings: CheckSettings, expected: str, part: Partition, fields, first_line: int,
-                    cached: frozenset[str]) -> list:
+                    cached: frozenset[str], batch_articles: int = 32, batch_words: int = 8000) -> list:
     """The second pass: each record in order, as an ArticleError, an Article
     the cache holds, or (Article, ArticleResult). Texts stay on the worker."""
     out = read_all(part, fields, first_line)
     todo = [a for a in out if isinstance(a, Article) and a.digest not in cached]
-    results = iter(check_articles(settings, expected, todo) if todo else ())
+    # In the local scan's batch sizes: one call on a thousand articles ran
+    # about 12% slower than the same articles 32 at a time.
+    results = iter([r for batch in _batches(todo, batch_articles, batch_words) for r in check_articles(settings, expected, batch)])
     done = []
     for item in out:
         if isinstance(item, Article):
@@ -145,6 +159,7 @@ class DaskExecutor:
         self.scheduler = scheduler
         self.client = None
         self.cluster = None
+        self.batch_articles, self.batch_words = 32, 8000  # the scan's, set by DaskScan
 
     @property
     def started(self) -> bool:
@@ -194,7 +209,8 @@ class DaskExecutor:
         return self.start().submit(hash_partition, part, fields, pure=False)
 
     def submit_check(self, part: Partition, fields, first_line: int, cached: frozenset[str]):
-        return self.start().submit(check_partition, self.settings, self.expected, part, fields, first_line, cached, pure=False)
+        return self.start().submit(check_partition, self.settings, self.expected, part, fields, first_line, cached,
+                                   self.batch_articles, self.batch_words, pure=False)
 
     def close(self) -> None:
         if self.client is not None:
@@ -278,6 +294,7 @@ class DaskScan(Scan):
         # Workers find the configuration a record takes from the client's directory.
         self.check_settings = dataclasses.replace(self.check_settings, cwd=str(Path.cwd()))
         self.executor = DaskExecutor(self.check_settings, self.fingerprint, self.jobs, scheduler)
+        self.executor.batch_articles, self.executor.batch_words = options.batch_articles, options.batch_words
         self.blocksize = blocksize
         self._pending: list[_PartitionSlot] = []  # partitions whose check is not yet submitted
         self._last_block: dict[str, _PartitionSlot] = {}
