@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.archive.partitions import Partition, items, line_digests, plan
+from linter.archive.partitions import items, line_digests, plan
 from linter.archive.records import Article, Fields, read_jsonl, read_parquet
 from linter.archive.run import ScanOptions
 from linter.archive.session import run_scan

@@ -314,7 +314,7 @@ class DaskScan(Scan):
             if isinstance(item, Path) and partitioned(item):
                 try:
                     # --blocksize is taken as given; the default is cut finer for a small archive
-                    yield from plan(item, str(item), self.blocksize, 1 if self.o.blocksize else 4 * self.jobs)
+                    yield from plan(item, str(item), self.blocksize, 1 if self.o.blocksize else 16 * self.jobs)
                 except (OSError, ValueError) as exc:  # ValueError: pyarrow cannot read the footer
                     yield ArticleError(None, str(item), f"cannot read: {getattr(exc, 'strerror', None) or exc}")
                 continue
@@ -323,7 +323,8 @@ class DaskScan(Scan):
                     yield a
 
     def _unit_slot(self, part: Partition) -> _PartitionSlot:
-        prev = self._last_block.get(part.path) if part.kind == "jsonl" else None
+        # a file's first block starts the numbering again (a file named twice is read twice, as locally)
+        prev = self._last_block.get(part.path) if part.kind == "jsonl" and part.start else None
         slot = _PartitionSlot(part, prev, hashing=self.executor.submit_hash(part, self.o.fields))
         self._last_block[part.path] = slot
         self._pending.append(slot)
