@@ -164,9 +164,14 @@ class ProgressMode(str, Enum):
     lines = "lines"
 
 
+class ScanEngine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command()
 def scan(
-    paths: List[str] = typer.Argument(None, help="Article files, directories, globs, and .jsonl or .csv archives (one article per record)."),
+    paths: List[str] = typer.Argument(None, help="Article files, directories, globs, and .jsonl, .csv or .parquet archives (one article per record)."),
     out: Path = typer.Option(..., "--out", "-o", help="Directory for findings.jsonl, articles.csv, errors.jsonl, summary.json, report.html (and the cache)."),
     text_field: Optional[str] = typer.Option(None, "--text-field", help="Record field with the article text [default: detected: text, body, content...]."),
     id_field: Optional[str] = typer.Option(None, "--id-field", help="Record field with the article id [default: detected: id, url...; else file:line]."),
@@ -184,6 +189,9 @@ def scan(
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules (ids, names, categories or globs)."),
     config: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of discovering .hedgelint.yaml / pyproject.toml."),
     isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file."),
+    engine: ScanEngine = typer.Option(ScanEngine.local, "--engine", help="local: --jobs processes here; dask: a Dask cluster (pip install 'hedgelint[dask]') [default: local]."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="A Dask scheduler's address, e.g. tcp://10.0.0.5:8786; implies --engine dask [default: a local cluster of --jobs workers]."),
+    blocksize: Optional[str] = typer.Option(None, "--blocksize", help="Dask engine: JSONL bytes per partition, e.g. 4MiB (Parquet: one row group each) [default: 4MiB]."),
 ) -> None:
     """Scan an archive of articles: findings, per-article figures and a report.
 
@@ -203,12 +211,16 @@ def scan(
     if out.exists() and not out.is_dir():
         _err(f"hedgelint: error: --out {out}: not a directory")
         raise typer.Exit(EXIT_ERROR)
-    options = ScanOptions(
-        paths=list(paths), out=out, fields=Fields(text_field, id_field, date_field, title_field), jobs=jobs,
-        prefilter=not no_prefilter, cache=cache, use_cache=not no_cache, model=model, select=_split(select),
-        ignore=_split(ignore), config=config, isolated=isolated, profile=profile,
-    )
     try:
+        from linter.archive.partitions import parse_size
+
+        options = ScanOptions(
+            paths=list(paths), out=out, fields=Fields(text_field, id_field, date_field, title_field), jobs=jobs,
+            prefilter=not no_prefilter, cache=cache, use_cache=not no_cache, model=model, select=_split(select),
+            ignore=_split(ignore), config=config, isolated=isolated, profile=profile,
+            engine="dask" if scheduler else engine.value, scheduler=scheduler,
+            blocksize=parse_size(blocksize) if blocksize else None,
+        )
         status = run_scan(options, progress="quiet" if quiet else progress.value, engine_factory=_engine_factory)
     except (ConfigError, UsageError) as exc:
         _err(f"hedgelint: error: {exc}")

@@ -1,11 +1,11 @@
-"""Articles from an archive: files in directories or globs, and JSONL or CSV
-archives with one article per record, read as a stream.
+"""Articles from an archive: files in directories or globs, and JSONL, CSV
+or Parquet archives with one article per record, read as a stream.
 
 Nothing here parses language: a record becomes an Article (its text, id,
 title, date and a content hash) or an ArticleError naming where it was and
 what is wrong, and the scan goes on. Memory is bounded by the largest
 single article: JSONL is read line by line, CSV row by row, directories
-walked lazily.
+walked lazily, Parquet a record batch at a time (pyarrow, optional).
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ TEXT_FIELDS = ("text", "body", "content", "article", "story", "full_text", "full
 ID_FIELDS = ("id", "url", "uri", "link", "guid", "doc_id", "article_id", "slug")
 DATE_FIELDS = ("date", "published", "published_at", "publish_date", "pub_date", "pubdate", "date_published", "datetime", "timestamp", "created_at", "time")
 TITLE_FIELDS = ("title", "headline", "heading", "name")
-ARCHIVE_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+ARCHIVE_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
+PARQUET_HINT = "reading Parquet needs pyarrow: pip install pyarrow (it comes with 'hedgelint[dask]')"
 
 
 @dataclass
@@ -159,20 +160,25 @@ def read_jsonl(path: Path, fields: Fields) -> Iterator[Article | ArticleError]:
         return
     with fh:
         for n, raw in enumerate(fh, 1):
-            where = f"{display}:{n}"
-            if not raw.strip():
-                continue
-            try:
-                line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
-            except UnicodeDecodeError as exc:
-                yield ArticleError(None, where, f"invalid UTF-8 at byte {exc.start} of the line", len(raw))
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield ArticleError(None, where, f"not valid JSON ({exc.msg} at column {exc.colno})", len(raw))
-                continue
-            yield article_from_record(record, fields, where, f"{path.name}:{n}", len(raw))
+            item = jsonl_record(raw, f"{display}:{n}", f"{path.name}:{n}", fields, first_line=n == 1)
+            if item is not None:
+                yield item
+
+
+def jsonl_record(raw: bytes, where: str, fallback_id: str, fields: Fields, first_line: bool = False) -> Article | ArticleError | None:
+    """One JSONL line (None when blank). Shared with the Dask engine, whose
+    workers read an archive in byte blocks, so both report the same errors."""
+    if not raw.strip():
+        return None
+    try:
+        line = raw.decode("utf-8-sig" if first_line else "utf-8")
+    except UnicodeDecodeError as exc:
+        return ArticleError(None, where, f"invalid UTF-8 at byte {exc.start} of the line", len(raw))
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return ArticleError(None, where, f"not valid JSON ({exc.msg} at column {exc.colno})", len(raw))
+    return article_from_record(record, fields, where, fallback_id, len(raw))
 
 
 def read_csv(path: Path, fields: Fields) -> Iterator[Article | ArticleError]:
@@ -204,6 +210,55 @@ def read_csv(path: Path, fields: Fields) -> Iterator[Article | ArticleError]:
             if None in row:  # more cells than the header names
                 row.pop(None)
             yield article_from_record(row, fields, where, f"{path.name}:{n}", size)
+
+
+def _plain(value):
+    """A Parquet value as a JSON record would hold it (dates and timestamps as ISO text)."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def parquet_group_bytes(meta, group: int) -> int:
+    """A row group's bytes on disk (compressed), for progress against the file's size."""
+    rg = meta.row_group(group)
+    return sum(rg.column(i).total_compressed_size for i in range(rg.num_columns))
+
+
+def parquet_group(pf, group: int, first_row: int, display: str, fields: Fields) -> Iterator[Article | ArticleError]:
+    """One row group's articles, rows numbered on from `first_row`. Shared
+    with the Dask engine, whose partitions of a Parquet archive are its row
+    groups, so both give the same ids, locations and errors. Read in record
+    batches: a row group is decoded a slice at a time."""
+    rows = pf.metadata.row_group(group).num_rows
+    share = parquet_group_bytes(pf.metadata, group) // rows if rows else 0
+    name = Path(display).name
+    n = first_row
+    for batch in pf.iter_batches(batch_size=256, row_groups=[group]):
+        for row in batch.to_pylist():
+            n += 1
+            yield article_from_record({k: _plain(v) for k, v in row.items()}, fields, f"{display}:row {n}", f"{name}:{n}", share)
+
+
+def read_parquet(path: Path, fields: Fields) -> Iterator[Article | ArticleError]:
+    display = str(path)
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        yield ArticleError(None, display, PARQUET_HINT)
+        return
+    try:
+        pf = pq.ParquetFile(path)
+    except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError: not a Parquet file
+        yield ArticleError(None, display, f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+        return
+    first = 0
+    for g in range(pf.num_row_groups):
+        try:
+            yield from parquet_group(pf, g, first, display, fields)
+        except (OSError, ValueError) as exc:
+            yield ArticleError(None, f"{display}:row group {g}", f"cannot read this row group: {exc}")
+        first += pf.metadata.row_group(g).num_rows
 
 
 # -------------------------------------------------------------------- files
@@ -310,16 +365,23 @@ def read_articles(paths: Iterable[str], fields: Fields | None = None) -> Iterato
     """Every article under `paths`, streamed, in a stable order."""
     fields = fields or Fields()
     for item in expand(paths):
-        if isinstance(item, ArticleError):
-            yield item
-            continue
-        archive = ARCHIVE_KINDS.get(item.suffix.lower())
-        if archive == "jsonl":
-            yield from read_jsonl(item, fields)
-        elif archive == "csv":
-            yield from read_csv(item, fields)
-        else:
-            yield article_from_file(item, str(item))
+        yield from read_path(item, fields)
+
+
+def read_path(item: Path | ArticleError, fields: Fields) -> Iterator[Article | ArticleError]:
+    """One of expand()'s items: an archive's records, or an article file."""
+    if isinstance(item, ArticleError):
+        yield item
+        return
+    archive = ARCHIVE_KINDS.get(item.suffix.lower())
+    if archive == "jsonl":
+        yield from read_jsonl(item, fields)
+    elif archive == "csv":
+        yield from read_csv(item, fields)
+    elif archive == "parquet":
+        yield from read_parquet(item, fields)
+    else:
+        yield article_from_file(item, str(item))
 
 
 def records_to_articles(records: Iterable[dict], fields: Fields | None = None) -> Iterator[Article | ArticleError]:

@@ -42,6 +42,9 @@ class ScanOptions:
     profile: bool = False  # every sentence's status too (slower: every paragraph parsed)
     batch_words: int = 8000  # words per batch handed to a worker
     batch_articles: int = 32
+    engine: str = "local"  # or "dask" (linter/archive/dask_engine.py)
+    scheduler: str | None = None  # a Dask scheduler's address; None: a local cluster of `jobs` workers
+    blocksize: int | None = None  # bytes of JSONL per Dask partition (None: 4 MiB)
 
 
 @dataclass
@@ -72,6 +75,16 @@ class ArticleOutcome:
             yield {"article": self.id, "title": self.title, "date": self.date, **f, "path": self.id}
 
 
+def error_outcome(e: ArticleError) -> ArticleOutcome:
+    return ArticleOutcome(e.id, None, None, 0, [], False, e, e.size)
+
+
+def cached_outcome(a: Article, hit) -> ArticleOutcome:
+    """An article whose result the cache holds."""
+    err = ArticleError(a.id, a.where, hit.error, a.size) if hit.error else None
+    return ArticleOutcome(a.id, a.title, a.date, hit.words, hit.findings, True, err, a.size, hit.profile)
+
+
 @dataclass
 class _Slot:
     """A place in the output order: a finished outcome, or a batch to check."""
@@ -81,8 +94,45 @@ class _Slot:
     handle: object = None  # None while filling; then the results list or a Future
     words: int = 0
 
+    @property
+    def busy(self) -> bool:
+        """Holds work submitted to an executor (counted against the window's limit)."""
+        return self.handle is not None
+
     def ready(self) -> bool:
         return self.outcome is not None or isinstance(self.handle, list) or (self.handle is not None and self.handle.done())
+
+    def emit(self, scan: "Scan") -> Iterator[ArticleOutcome]:
+        if self.outcome is not None:
+            yield self.outcome
+            return
+        results = self.handle if isinstance(self.handle, list) else self.handle.result()
+        self.handle = None  # a cluster may forget the future once its result is here
+        for article, res in zip(self.articles, results):
+            yield scan._store(article, res)
+
+
+def settings_key(s) -> str:
+    """The part of a resolved configuration that decides findings."""
+    return fingerprint({"select": s.select, "ignore": s.ignore, "severity": s.severity, "quotes": s.quotes})
+
+
+def settings_fingerprint(c: CheckSettings, settings_cwd) -> str:
+    """The cache key's half that is not the article: hedgelint's version, the
+    model and its version, the rule packs, the options and the configuration
+    found from the working directory. A Dask worker computes it too, to
+    refuse work when its installation would find other findings."""
+    from linter.core.models import DEFAULT_MODEL
+    from linter.core.rule_files import builtin_rules_dir, pack_files
+
+    model = c.model or settings_cwd.model or DEFAULT_MODEL
+    packs = pack_files([builtin_rules_dir()]) + pack_files(sorted(set(settings_cwd.rule_packs)))
+    return fingerprint({
+        "hedgelint": __version__, "model": model, "model_version": model_version(model),
+        "packs": pack_digest(packs), "select": list(c.select), "ignore": list(c.ignore),
+        "estimative": c.estimative, "prefilter": c.prefilter, "profile": c.profile,
+        "config": settings_key(settings_cwd),
+    })
 
 
 def default_jobs() -> int:
@@ -121,27 +171,14 @@ class Scan:
 
     # ------------------------------------------------------------- keys
     def _fingerprint(self) -> str:
-        from linter.core.models import DEFAULT_MODEL
-        from linter.core.rule_files import builtin_rules_dir, pack_files
+        return settings_fingerprint(self.check_settings, self.settings_cwd)
 
-        model = self.o.model or self.settings_cwd.model or DEFAULT_MODEL
-        packs = pack_files([builtin_rules_dir()]) + pack_files(sorted(set(self.settings_cwd.rule_packs)))
-        return fingerprint({
-            "hedgelint": __version__, "model": model, "model_version": model_version(model),
-            "packs": pack_digest(packs), "select": self.o.select, "ignore": self.o.ignore,
-            "estimative": self.o.estimative, "prefilter": self.o.prefilter, "profile": self.o.profile,
-            "config": self._settings_key(self.settings_cwd),
-        })
-
-    @staticmethod
-    def _settings_key(s) -> str:
-        return fingerprint({"select": s.select, "ignore": s.ignore, "severity": s.severity, "quotes": s.quotes})
 
     def _article_key(self, a: Article) -> str:
         """The content hash, and for a file the configuration that applies to its path."""
         if a.path is None:
             return a.digest
-        return fingerprint({"digest": a.digest, "settings": self._settings_key(self.resolver.for_path(Path(a.path)))})
+        return fingerprint({"digest": a.digest, "settings": settings_key(self.resolver.for_path(Path(a.path)))})
 
     # ------------------------------------------------------------ checking
     def _articles(self) -> Iterator[Article | ArticleError]:
@@ -149,9 +186,12 @@ class Scan:
             yield from records_to_articles(self.records, self.o.fields)
             return
         for a in read_articles(self.o.paths, self.o.fields):
-            if isinstance(a, Article) and a.path and self.resolver.for_path(Path(a.path)).excluded(Path(a.path)):
-                continue  # the configuration's `exclude`, as check honours it
-            yield a
+            if self._keep(a):
+                yield a
+
+    def _keep(self, a: Article | ArticleError) -> bool:
+        """False for a file the configuration's `exclude` names, as check honours it."""
+        return not (isinstance(a, Article) and a.path and self.resolver.for_path(Path(a.path)).excluded(Path(a.path)))
 
     def _submit(self, batch: list[Article]):
         """A handle for a batch's results: a list (in process) or a future."""
@@ -162,6 +202,31 @@ class Scan:
     def model_loaded(self) -> bool:
         return self.executor.started
 
+    # Hooks for an engine that reads part of the input elsewhere (the Dask
+    # engine's partitions): the units to scan, a window slot for a unit that
+    # is neither an article nor an error, a step that moves such slots on,
+    # and a wait until the head slot is ready. Here every unit is an article
+    # or an error, and waiting is `result()` on the head batch.
+    def _units(self) -> Iterator:
+        return self._articles()
+
+    def _unit_slot(self, unit):
+        raise TypeError(f"not an article: {unit!r}")
+
+    def _advance(self, window) -> None:
+        pass
+
+    def _wait_for(self, slot, window) -> None:
+        pass
+
+    def start(self, notice: Callable[[str], None] | None = None) -> None:
+        """Connect to whatever runs the checks before the first article is read
+        (the Dask engine's cluster); local workers start on the first batch."""
+
+    def _window_batches(self) -> int:
+        """Batches in flight at most: enough to keep every worker busy."""
+        return 2 * self.jobs + 1
+
     def outcomes(self) -> Iterator[ArticleOutcome]:
         """Every article's outcome, in input order."""
         # The window holds, in input order, finished outcomes and batches of
@@ -169,7 +234,6 @@ class Scan:
         # so a cached article read after it cannot overtake it.
         window: deque[_Slot] = deque()
         open_slot: _Slot | None = None
-        limit_batches = 2 * self.jobs + 1
         limit_items = 4096
 
         def submit(slot: _Slot) -> None:
@@ -188,33 +252,32 @@ class Scan:
             """Emit finished slots from the head; optionally wait for the first."""
             while window:
                 slot = window[0]
-                if slot.outcome is None and slot.handle is None:  # the batch being filled
+                if slot is open_slot:  # the batch being filled
                     if not wait_for_head:
                         return
                     submit(slot)
-                if not slot.ready() and not wait_for_head:
-                    return
+                if not slot.ready():
+                    if not wait_for_head:
+                        return
+                    self._wait_for(slot, window)
                 wait_for_head = False
                 window.popleft()
-                if slot.outcome is not None:
-                    yield slot.outcome
-                    continue
-                results = slot.handle if isinstance(slot.handle, list) else slot.handle.result()
-                for article, res in zip(slot.articles, results):
-                    yield self._store(article, res)
+                yield from slot.emit(self)
 
         try:
-            for a in self._articles():
-                if isinstance(a, ArticleError):
+            for a in self._units():
+                if not isinstance(a, (Article, ArticleError)):
                     close_open_batch()
-                    window.append(_Slot(outcome=ArticleOutcome(a.id, None, None, 0, [], False, a, a.size)))
+                    window.append(self._unit_slot(a))
+                elif isinstance(a, ArticleError):
+                    close_open_batch()
+                    window.append(_Slot(outcome=error_outcome(a)))
                 else:
                     key = self._article_key(a)
                     hit = self.cache.get(self.fingerprint, key) if self.cache else None
                     if hit is not None:
-                        err = ArticleError(a.id, a.where, hit.error, a.size) if hit.error else None
                         close_open_batch()
-                        window.append(_Slot(outcome=ArticleOutcome(a.id, a.title, a.date, hit.words, hit.findings, True, err, a.size, hit.profile)))
+                        window.append(_Slot(outcome=cached_outcome(a, hit)))
                     else:
                         a.key = key
                         if open_slot is None:
@@ -224,8 +287,9 @@ class Scan:
                         open_slot.words += len(a.text.split()) if a.text else 2000
                         if len(open_slot.articles) >= self.o.batch_articles or open_slot.words >= self.o.batch_words:
                             submit(open_slot)
-                in_flight = sum(1 for s in window if s.handle is not None)
-                if in_flight >= limit_batches or len(window) >= limit_items:
+                self._advance(window)
+                in_flight = sum(1 for s in window if s.busy)
+                if in_flight >= self._window_batches() or len(window) >= limit_items:
                     yield from drain(wait_for_head=True)
                 yield from drain(wait_for_head=False)
             while window:

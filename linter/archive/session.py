@@ -39,11 +39,22 @@ def preflight(options: ScanOptions, settings_model: str | None) -> None:
             raise UsageError(f"--{exc}") from None
 
 
+def make_scan(options: ScanOptions, engine_factory=None) -> Scan:
+    """The local scan, or the Dask engine's (imported only when asked for)."""
+    if options.engine == "dask":
+        from linter.archive.dask_engine import DaskScan
+        from linter.archive.partitions import DEFAULT_BLOCKSIZE
+
+        return DaskScan(options, scheduler=options.scheduler, blocksize=options.blocksize or DEFAULT_BLOCKSIZE)
+    return Scan(options, engine_factory=engine_factory)
+
+
 def run_scan(options: ScanOptions, progress: str = "auto", engine_factory=None) -> int:
     """Scan into options.out; the exit code (2 when any article failed)."""
     assert options.out is not None
-    scan = Scan(options, engine_factory=engine_factory)
+    scan = make_scan(options, engine_factory)
     preflight(options, scan.settings_cwd.model)
+    scan.start(None if progress == "quiet" else _err)  # a cluster: its workers and dashboard, before the bar
     bar = Progress(total_bytes(options.paths), mode=progress)
     writer = ScanWriter(options.out, list(options.paths), options.prefilter, scan.jobs, options.profile)
     started = time.monotonic()

@@ -28,6 +28,9 @@ class CheckSettings:
     estimative: bool = False
     prefilter: bool = True
     profile: bool = False  # also every sentence's status (scan --profile): every paragraph parsed
+    # where a record with no path of its own finds its configuration (None:
+    # this process's working directory); a Dask worker is given the client's
+    cwd: str | None = None
 
 
 @dataclass
@@ -70,7 +73,7 @@ class ArticleChecker:
             config=Path(settings.config) if settings.config else None, isolated=settings.isolated,
             estimative=settings.estimative, prefilter=settings.prefilter,
         )
-        self.session = CheckSession(options, engine_factory or _default_engine)
+        self.session = CheckSession(options, engine_factory or _default_engine, cwd=Path(settings.cwd) if settings.cwd else None)
         self.profile = settings.profile
 
     @property
