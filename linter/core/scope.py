@@ -179,22 +179,23 @@ def _concessive(verb: Token) -> bool:
 _EVENT_SUBJECTS = frozenset({"today", "yesterday", "tonight", "day", "week", "weekend", "month", "year", "event", "development", "history", "hindsight", "experience", "time"})
 
 
-def _held_by_other(anchor: Token, lex, first_person) -> bool:
-    """Is `anchor` a conviction adjective ("sure", "certain", or the "is"
-    before one) held by a named third party rather than by the writer?"""
+def _held_by_other(anchor: Token, lex, first_person) -> tuple[Token, Token] | None:
+    """(holder, adjective) when `anchor` is a conviction adjective ("sure",
+    "certain", or the "is" before one) held by a named third party rather
+    than by the writer."""
     adj = anchor
     if anchor.lemma_ == "be":
         adj = next((c for c in anchor.children if c.dep_ == "acomp"), anchor)
     if not lex.has("belief_adjective", adj):
-        return False
+        return None
     holder = adj.head if adj.dep_ == "acomp" else adj
     subj = _subject(holder)
     if subj is None or first_person(subj):
-        return False
+        return None
     # "It is certain that", "Everyone is sure that": no one in particular holds it
     if subj.lower_ in (_BOOSTER_SUBJECTS | {"it", "this", "that", "which", "there", "you", "one"}):
-        return False
-    return subj.pos_ in ("PROPN", "NOUN")
+        return None
+    return (subj, adj) if subj.pos_ in ("PROPN", "NOUN") else None
 
 
 _ADMISSION_VERBS = frozenset({"admit", "concede", "acknowledge", "confess"})
@@ -671,11 +672,12 @@ class Scope:
                 # "is sure to go", "It is certain that": no one holds a conviction
                 if subj is not None and not self._first_person(subj) and subj.lower_ not in (_BOOSTER_SUBJECTS - {"nobody"}) | {"it", "this", "that", "which", "there"}:
                     return ContextCheck("attribution", "cleared", f"{subj.text} {node.text}", "someone else's conviction")
-            if idx == 0 and anchor.i in self._own and _held_by_other(anchor, lex, self._first_person):
+            held = _held_by_other(anchor, lex, self._first_person) if idx == 0 and anchor.i in self._own else None
+            if held is not None:
                 # the trigger is the conviction itself: "Lukashenko is sure that
                 # the protests are foreign-run" reports his certainty, not the writer's
-                subj = _subject(anchor if anchor.lemma_ == "be" else anchor.head if anchor.dep_ == "acomp" else anchor)
-                return ContextCheck("attribution", "cleared", f"{subj.text} {anchor.text}", "someone else's conviction")
+                holder, adj = held
+                return ContextCheck("attribution", "cleared", f"{holder.text} {adj.text}", "someone else's conviction")
             if rel == "xcomp" and not any(c.dep_ == "auxpass" for c in node.children):
                 pass  # "agreed to merge" is an act; "is said to have fled" reports
             elif idx > 0 and reported and node.pos_ == "VERB" and node.i not in self._own and lex.has("reporting_verb", node) and self._negated(node) is None:

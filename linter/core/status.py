@@ -306,6 +306,8 @@ class StatusAnalyser:
                     return "hedge_verb"
             if lem in ("suggest", "propose") and _proposes(key):
                 return None
+            if note.startswith("a speech tag"):
+                return "attribution"  # "..., the spy agency claimed Monday": scope found the tag
             if key.pos_ in ("VERB", "AUX") and not _reports(key, self.lex):
                 return None
             if lem == "think" and key.tag_ == "VBN" and not any(c.dep_ == "agent" for c in key.children):
